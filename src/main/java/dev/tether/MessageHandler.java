@@ -1,0 +1,7 @@
+package dev.tether;
+
+/** What {@link WebSocket#runWith} calls for each incoming message. */
+@FunctionalInterface
+public interface MessageHandler {
+    void onMessage(Message message) throws Exception;
+}
