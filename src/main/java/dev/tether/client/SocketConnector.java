@@ -10,6 +10,9 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -23,6 +26,8 @@ final class SocketConnector {
 
     /** Input buffer: one read takes up to this much from the network. */
     static final int BUFFER_SIZE = 16 * 1024;
+
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final Duration connectTimeout;
     private final SSLContext sslContext;
@@ -82,9 +87,12 @@ final class SocketConnector {
 
     private Socket startTls(Socket tcp, WebSocketUri uri) throws IOException {
         SSLContext context = sslContext != null ? sslContext : defaultContext();
-        // Naming the host here gives SNI (the JDK leaves it out for IP literals, as RFC 6066 wants).
         SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(tcp, uri.connectHost(), uri.port(), true);
         SSLParameters parameters = ssl.getSSLParameters();
+        // The JDK sends SNI by itself only for names with a dot; a server with several certificates
+        // needs it for "localhost" or an intranet name too. Never for IP literals (RFC 6066 §3).
+        SNIHostName serverName = serverName(uri.connectHost());
+        if (serverName != null) parameters.setServerNames(List.of(serverName));
         // JSSE checks the chain but not the name unless asked; without this any valid certificate would do.
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         ssl.setSSLParameters(parameters);
@@ -95,6 +103,15 @@ final class SocketConnector {
             throw e; // the timer turns this into a timeout
         } catch (SSLException e) {
             throw new WebSocketException("TLS handshake with " + uri.authority() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static SNIHostName serverName(String host) {
+        if (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches()) return null;
+        try {
+            return new SNIHostName(host);
+        } catch (IllegalArgumentException e) {
+            return null; // not a name SNI can carry; the server's default certificate will have to do
         }
     }
 
