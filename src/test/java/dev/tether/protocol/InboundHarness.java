@@ -39,7 +39,7 @@ final class InboundHarness {
     }
 
     /** Records the listener events as readable strings. */
-    static final class Recorder implements InboundListener {
+    static class Recorder implements InboundListener {
         final List<String> events = new ArrayList<>();
 
         @Override
