@@ -23,7 +23,10 @@ public final class FrameParser {
 
     /** Receives the frames. Chunks handed to {@link #onPayload} are only valid during the call. */
     public interface Listener {
-        /** A complete, valid frame header. {@code length} is at most the parser's maxFrameSize for data frames. */
+        /**
+         * A valid frame header, reported as soon as the length is known (before the masking key, so that
+         * message limits apply as early as frame limits). {@code length} is at most maxFrameSize for data frames.
+         */
         void onFrameStart(boolean fin, Opcode opcode, long length) throws WebSocketFailedException;
 
         /** The next piece of the payload, unmasked; never empty. */
@@ -232,7 +235,7 @@ public final class FrameParser {
                 break;
             case MASK_KEY:
                 maskKey = (int) accumulator;
-                headerComplete();
+                beginPayload();
                 break;
             default:
                 throw new IllegalStateException(state.toString());
@@ -245,18 +248,18 @@ public final class FrameParser {
                     "frame payload of " + len + " bytes exceeds the limit of " + maxFrameSize);
         }
         length = len;
+        listener.onFrameStart(fin, opcode, len);
         if (masked) {
             startField(State.MASK_KEY, 4);
         } else {
-            headerComplete();
+            beginPayload();
         }
     }
 
-    private void headerComplete() throws WebSocketFailedException {
+    private void beginPayload() throws WebSocketFailedException {
         payloadRemaining = length;
         phase = 0;
         state = State.PAYLOAD;
-        listener.onFrameStart(fin, opcode, length);
         if (length == 0) endFrame();
     }
 

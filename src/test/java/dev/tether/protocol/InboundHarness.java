@@ -44,7 +44,7 @@ final class InboundHarness {
 
         @Override
         public void onText(String text) {
-            events.add("text:" + text);
+            events.add("text:" + (text.length() > 200 ? text.length() + " chars, hash " + text.hashCode() : text));
         }
 
         @Override
