@@ -250,6 +250,7 @@ final class SocketTransport implements Transport {
 
     @Override
     public void close() {
+        if (closing) return; // the session may end the handshake from more than one path
         closing = true;
         flush();
         if (inputEnded) {

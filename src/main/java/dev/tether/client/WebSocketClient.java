@@ -2,6 +2,9 @@ package dev.tether.client;
 
 import dev.tether.WebSocket;
 import dev.tether.WebSocketConfig;
+import dev.tether.protocol.Role;
+import dev.tether.session.HandshakeInfo;
+import dev.tether.session.WebSocketSession;
 import java.io.IOException;
 import java.net.HttpCookie;
 import java.net.InetSocketAddress;
@@ -27,7 +30,9 @@ import javax.net.ssl.SSLContext;
  * }
  * }</pre>
  *
- * <p>The returned {@link WebSocket} is the same API as on the server side.
+ * <p>The returned {@link WebSocket} is the same API as on the server side. On a client, its
+ * {@link WebSocket#headers()} and {@link WebSocket#cookies()} are what the server sent in its 101 response
+ * (the request's headers are the client's own), and {@link WebSocket#remoteAddress()} is the server's.
  */
 public final class WebSocketClient {
 
@@ -86,7 +91,14 @@ public final class WebSocketClient {
 
     private WebSocket connect(WebSocketUri target) throws IOException {
         Handshaken h = handshake(target);
-        throw new UnsupportedOperationException("session not yet available: " + h);
+        HttpResponseHead response = h.result().response();
+        HandshakeInfo info = new HandshakeInfo(target.path(), target.query(), responseHeaders(response),
+                responseCookies(response), null, h.result().subprotocol(), remoteAddress(target, h.socket(), proxy != null));
+        WebSocketSession session = new WebSocketSession(Role.CLIENT, config, info);
+        SocketTransport transport = new SocketTransport(h.socket(), session, config, target.authority());
+        session.start(transport);
+        transport.startReading();
+        return session;
     }
 
     /** A connection whose opening handshake succeeded, before a session runs on it. */

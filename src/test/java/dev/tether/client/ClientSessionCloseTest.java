@@ -42,6 +42,7 @@ class ClientSessionCloseTest {
             TestFrames.ClientFrame close = ScriptedWebSocketServer.awaitClose(in);
             received.set(close);
             ScriptedWebSocketServer.send(out, TestFrames.close(close.closeCode(), ""));
+            socket.shutdownOutput(); // the server ends TCP first; the client then closes its side
             assertEquals(-1, in.read(), "nothing may follow a close frame");
         })) {
             WebSocket ws = WebSocketClient.create().connect(server.url("/"));
