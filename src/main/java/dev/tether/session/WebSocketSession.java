@@ -70,6 +70,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     private volatile boolean statusFinal;
     private volatile ScheduledFuture<?> closeDeadline;
     private volatile long lastPongNanos;
+    private final Heartbeat heartbeat;
 
     public WebSocketSession(Role role, WebSocketConfig config, HandshakeInfo info) {
         this.role = Objects.requireNonNull(role, "role");
@@ -78,6 +79,8 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         this.inbox = new Inbox(this.config.maxInboundBufferBytes());
         this.encoder = new FrameEncoder(role);
         this.inbound = new InboundProtocol(role, this.config.maxFrameSize(), this.config.maxMessageSize(), new Events());
+        this.heartbeat = new Heartbeat(new HeartbeatPeer(), this.config.pingInterval().toMillis(),
+                this.config.pongTimeout().toMillis());
     }
 
     /** Binds the transport; input may arrive from now on. Called once. */
@@ -86,6 +89,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         this.transport = Objects.requireNonNull(transport, "transport");
         ConnectionStats.opened();
         CONNECTIONS.fine(() -> "WebSocket opened: " + describe());
+        heartbeat.start();
     }
 
     public Role role() {
@@ -382,6 +386,11 @@ public final class WebSocketSession implements WebSocket, TransportListener {
             failConnection(e);
             data.position(data.limit());
             return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "internal error reading " + describe());
+            failConnection(new WebSocketFailedException(CloseCodes.INTERNAL_ERROR, "internal error", e));
+            data.position(data.limit());
+            return true;
         }
         return !inbox.pauseIfFull();
     }
@@ -411,6 +420,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         if (!statusFinal) lose("the connection closed without a close frame", null);
         closeHandshake.terminate();
         outbound.abort();
+        heartbeat.stop();
         ScheduledFuture<?> deadline = closeDeadline;
         if (deadline != null) deadline.cancel(false);
         ConnectionStats.closed();
@@ -420,6 +430,23 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     @Override
     public OutboundQueue outbound() {
         return outbound;
+    }
+
+    private final class HeartbeatPeer implements Heartbeat.Peer {
+        @Override
+        public boolean sendPing() {
+            if (!isConnected()) return false;
+            if (outbound.enqueueControl(encoder.controlFrame(Opcode.PING, new byte[0]))) {
+                transport.flush();
+            }
+            // A full control queue means earlier pings are still unwritten: the pong deadline still runs.
+            return true;
+        }
+
+        @Override
+        public void unresponsive(long waitedMillis) {
+            lose("no pong from the peer within " + waitedMillis + " ms", null);
+        }
     }
 
     /** Receive-side events from the protocol core, on the transport's input thread. */
@@ -451,6 +478,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         @Override
         public void onPong(byte[] payload) {
             lastPongNanos = System.nanoTime();
+            heartbeat.onPong();
         }
 
         @Override

@@ -8,29 +8,29 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** Masked frames as a client would send them to a server session. */
-final class ClientFrames {
+public final class ClientFrames {
     private static final FrameEncoder ENCODER = new FrameEncoder(Role.CLIENT);
 
     private ClientFrames() {
     }
 
-    static byte[] text(String text) {
+    public static byte[] text(String text) {
         return data(Opcode.TEXT, true, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] data(Opcode opcode, boolean fin, byte[] payload) {
+    public static byte[] data(Opcode opcode, boolean fin, byte[] payload) {
         return join(ENCODER.dataFrame(opcode, fin, payload, 0, payload.length));
     }
 
-    static byte[] control(Opcode opcode, byte[] payload) {
+    public static byte[] control(Opcode opcode, byte[] payload) {
         return join(ENCODER.controlFrame(opcode, payload));
     }
 
-    static byte[] close(int code, String reason) {
+    public static byte[] close(int code, String reason) {
         return join(ENCODER.closeFrame(code, reason));
     }
 
-    static byte[] join(ByteBuffer... buffers) {
+    public static byte[] join(ByteBuffer... buffers) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (ByteBuffer b : buffers) {
             byte[] bytes = new byte[b.remaining()];

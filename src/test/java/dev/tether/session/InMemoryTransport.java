@@ -13,14 +13,14 @@ import java.util.List;
  * A transport with no network: what the session writes is decoded as the peer would see it, and input
  * is whatever the test pushes. It can stall (a peer that stops reading) to test write timeouts.
  */
-final class InMemoryTransport implements Transport {
+public final class InMemoryTransport implements Transport {
 
-    final WebSocketSession session;
+    public final WebSocketSession session;
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private final ByteBuffer[] batch = new ByteBuffer[16];
     private boolean stalled;
-    volatile boolean closed;
-    volatile boolean aborted;
+    public volatile boolean closed;
+    public volatile boolean aborted;
     volatile int resumes;
 
     InMemoryTransport(WebSocketSession session) {
@@ -28,7 +28,7 @@ final class InMemoryTransport implements Transport {
         session.start(this);
     }
 
-    static InMemoryTransport server(dev.tether.WebSocketConfig config) {
+    public static InMemoryTransport server(dev.tether.WebSocketConfig config) {
         return new InMemoryTransport(new WebSocketSession(Role.SERVER, config, info()));
     }
 
@@ -79,7 +79,7 @@ final class InMemoryTransport implements Transport {
     }
 
     /** Pushes bytes as if they came from the network; returns what the session said about reading on. */
-    boolean receive(byte[] bytes) {
+    public boolean receive(byte[] bytes) {
         return session.onData(ByteBuffer.wrap(bytes.clone()));
     }
 
@@ -88,7 +88,7 @@ final class InMemoryTransport implements Transport {
     }
 
     /** Everything written so far, decoded as the peer (the other role) sees it. */
-    List<String> writtenEvents() throws WebSocketFailedException {
+    public List<String> writtenEvents() throws WebSocketFailedException {
         Role peer = session.role() == Role.SERVER ? Role.CLIENT : Role.SERVER;
         Recorder recorder = new Recorder();
         new InboundProtocol(peer, Long.MAX_VALUE / 4, Long.MAX_VALUE / 4, recorder).receive(ByteBuffer.wrap(writtenBytes()));
