@@ -4,6 +4,7 @@ import dev.tether.server.ServerConnection;
 import dev.tether.server.TransportEvents;
 import dev.tether.session.OutboundQueue;
 import dev.tether.session.Transport;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
@@ -118,7 +119,7 @@ public final class JettyTransport implements Transport {
                 }
                 if (!events.data(buffer) && pause()) break;
             }
-        } catch (Throwable e) {
+        } catch (IOException | RuntimeException e) {
             if (!events.isClosed()) events.failed(e);
         } finally {
             pooled.release();

@@ -135,7 +135,7 @@ class TransportEventsTest {
 
     @Test
     void eventsFromManyThreadsNeverOverlapAndNothingIsLost() throws Exception {
-        for (int round = 0; round < 200; round++) {
+        for (int round = 0; round < 1000; round++) {
             Recorder r = new Recorder();
             TransportEvents events = new TransportEvents(r);
             CountDownLatch go = new CountDownLatch(1);
