@@ -3,24 +3,11 @@ package dev.tether.cdi;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * An exploded web application on disk, laid out as a WAR is: {@code WEB-INF/beans.xml},
@@ -73,28 +60,8 @@ final class TestWebApp {
      * class path, where any container scanning it would find them (two handlers claiming one path).
      */
     TestWebApp withCompiledSources(String... sources) throws IOException {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
-            List<JavaFileObject> units = new ArrayList<>();
-            for (String source : sources) units.add(new SourceText(source));
-            List<String> options = List.of("--release", "17", "-d", root.resolve("WEB-INF/classes").toString(),
-                    "-classpath", compileClassPath());
-            StringWriter output = new StringWriter();
-            if (!compiler.getTask(output, files, diagnostics, options, null, units).call()) {
-                throw new IllegalStateException("test sources do not compile: " + diagnostics.getDiagnostics() + output);
-            }
-        }
+        TestSources.compile(root.resolve("WEB-INF/classes"), sources);
         return this;
-    }
-
-    private static String compileClassPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> api : List.of(dev.tether.WebSocketHandler.class, jakarta.inject.Inject.class,
-                jakarta.enterprise.context.ApplicationScoped.class)) {
-            entries.add(codeSource(api).toString());
-        }
-        return entries.stream().collect(Collectors.joining(java.io.File.pathSeparator));
     }
 
     static Path codeSource(Class<?> type) {
@@ -109,23 +76,4 @@ final class TestWebApp {
         return codeSource(type).resolve(type.getName().replace('.', '/') + ".class");
     }
 
-    private static final class SourceText extends SimpleJavaFileObject {
-        private final String text;
-
-        SourceText(String text) {
-            super(java.net.URI.create("string:///" + className(text).replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
-            this.text = text;
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return text;
-        }
-
-        private static String className(String text) {
-            String pkg = text.replaceAll("(?s).*?package\\s+([\\w.]+)\\s*;.*", "$1");
-            String cls = text.replaceAll("(?s).*?public\\s+class\\s+(\\w+).*", "$1");
-            return pkg + "." + cls;
-        }
-    }
 }
