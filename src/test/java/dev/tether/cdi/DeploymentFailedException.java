@@ -1,7 +1,7 @@
 package dev.tether.cdi;
 
 /** The container refused to start the application; the message holds what it reported. */
-final class DeploymentFailedException extends Exception {
+public final class DeploymentFailedException extends Exception {
     DeploymentFailedException(String report, Throwable cause) {
         super(report, cause);
     }

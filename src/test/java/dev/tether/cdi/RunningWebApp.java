@@ -3,7 +3,7 @@ package dev.tether.cdi;
 import java.net.URI;
 
 /** A web application deployed in an embedded container, listening on 127.0.0.1. */
-interface RunningWebApp extends AutoCloseable {
+public interface RunningWebApp extends AutoCloseable {
 
     int port();
 

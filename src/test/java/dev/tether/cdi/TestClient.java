@@ -11,7 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A WebSocket client nobody here wrote: the JDK's, collecting what it receives. */
-final class TestClient implements AutoCloseable {
+public final class TestClient implements AutoCloseable {
 
     private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
@@ -25,25 +25,25 @@ final class TestClient implements AutoCloseable {
         webSocket = builder.buildAsync(uri, new Collector()).get(10, TimeUnit.SECONDS);
     }
 
-    static TestClient connect(URI uri, String... subprotocols) throws Exception {
+    public static TestClient connect(URI uri, String... subprotocols) throws Exception {
         return new TestClient(uri, subprotocols);
     }
 
-    String subprotocol() {
+    public String subprotocol() {
         return webSocket.getSubprotocol();
     }
 
-    void send(String text) throws Exception {
+    public void send(String text) throws Exception {
         webSocket.sendText(text, true).get(10, TimeUnit.SECONDS);
     }
 
     /** The next text message, waiting up to 10 s; null if none came. */
-    String next() throws InterruptedException {
+    public String next() throws InterruptedException {
         return texts.poll(10, TimeUnit.SECONDS);
     }
 
     /** The close code the server sent, waiting up to 10 s. */
-    int closeCode() throws Exception {
+    public int closeCode() throws Exception {
         return closeCode.get(10, TimeUnit.SECONDS);
     }
 

@@ -16,8 +16,6 @@ import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.loader.WebappLoader;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
-import org.eclipse.jetty.ee11.cdi.CdiDecoratingListener;
-import org.eclipse.jetty.ee11.cdi.CdiServletContainerInitializer;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -27,11 +25,11 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@code WEB-INF/classes} for {@code @HandlesTypes}, runs the initializers it finds (Tether's, Weld's),
  * and serves static files.
  */
-enum WebContainer {
+public enum WebContainer {
 
     TOMCAT {
         @Override
-        RunningWebApp deploy(Path webApp, ClassLoading loading, Path workDirectory) throws Exception {
+        public RunningWebApp deploy(Path webApp, ClassLoading loading, Path workDirectory) throws Exception {
             Tomcat tomcat = new Tomcat();
             tomcat.setBaseDir(workDirectory.toString());
             Connector connector = new Connector();
@@ -55,7 +53,7 @@ enum WebContainer {
             context.setJarScanner(scanner);
             // The test class path holds Jetty too: keep its initializers out, and tell Weld where it runs.
             ((StandardContext) context).setContainerSciFilter("org\\.eclipse\\.jetty\\..*");
-            context.addParameter(WELD_CONTAINER, "org.jboss.weld.environment.tomcat.TomcatContainer");
+            context.addParameter(JettyWebApps.WELD_CONTAINER, "org.jboss.weld.environment.tomcat.TomcatContainer");
             List<LogRecord> errors = new ArrayList<>();
             Handler collector = collectingErrors(errors);
             Logger.getLogger("").addHandler(collector);
@@ -89,7 +87,7 @@ enum WebContainer {
 
     JETTY {
         @Override
-        RunningWebApp deploy(Path webApp, ClassLoading loading, Path workDirectory) throws Exception {
+        public RunningWebApp deploy(Path webApp, ClassLoading loading, Path workDirectory) throws Exception {
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);
             connector.setHost("127.0.0.1");
@@ -97,12 +95,7 @@ enum WebContainer {
             server.addConnector(connector);
             WebAppContext context = new WebAppContext(webApp.toString(), "/");
             context.setTempDirectory(workDirectory.toFile());
-            context.setParentLoaderPriority(loading == ClassLoading.PARENT_FIRST);
-            context.setThrowUnavailableOnStartupException(true);
-            // Weld on Jetty 12 goes through Jetty's CDI integration (jetty-ee11-cdi).
-            context.setInitParameter(CdiServletContainerInitializer.CDI_INTEGRATION_ATTRIBUTE, CdiDecoratingListener.MODE);
-            // The test class path holds Tomcat too: tell Weld where it runs.
-            context.setInitParameter(WELD_CONTAINER, "org.jboss.weld.environment.jetty.JettyContainer");
+            JettyWebApps.configure(context, loading == ClassLoading.WEB_INF_FIRST);
             server.setHandler(context);
             try {
                 server.start();
@@ -124,11 +117,8 @@ enum WebContainer {
         }
     };
 
-    /** Weld's setting naming the servlet container it integrates with, instead of guessing from the class path. */
-    static final String WELD_CONTAINER = "org.jboss.weld.environment.container.class";
-
     /** Where the application's classes load from first. */
-    enum ClassLoading {
+    public enum ClassLoading {
         /** The test's class path, so tests and application share classes (and their static state). */
         PARENT_FIRST,
         /** WEB-INF first, as containers load a real WAR. */
@@ -147,7 +137,7 @@ enum WebContainer {
         Tomcat.addDefaultMimeTypeMappings(context);
     }
 
-    abstract RunningWebApp deploy(Path webApp, ClassLoading loading, Path workDirectory) throws Exception;
+    public abstract RunningWebApp deploy(Path webApp, ClassLoading loading, Path workDirectory) throws Exception;
 
     private static Handler collectingErrors(List<LogRecord> errors) {
         return new Handler() {
