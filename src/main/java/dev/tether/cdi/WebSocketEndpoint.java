@@ -46,6 +46,9 @@ public @interface WebSocketEndpoint {
      */
     String value();
 
-    /** The subprotocols the handler speaks, most preferred first; empty when it speaks none. */
+    /**
+     * The subprotocols the handler speaks; empty when it speaks none. The opening handshake agrees on the
+     * first one the client offers that is in this list ({@link dev.tether.WebSocket#subprotocol()}).
+     */
     String[] subprotocols() default {};
 }

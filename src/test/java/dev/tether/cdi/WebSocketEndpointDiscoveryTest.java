@@ -48,12 +48,12 @@ class WebSocketEndpointDiscoveryTest {
         TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withClasses(GreetingHandler.class, Greeter.class);
         try (RunningWebApp app = deploy(container, webApp)) {
             try (TestClient ann = TestClient.connect(app.ws("/cdi-test/greeting"), "greeting.v1", "greeting.v2");
-                 TestClient bob = TestClient.connect(app.ws("/cdi-test/greeting"), "greeting.v1")) {
-                assertEquals("greeting.v2", ann.subprotocol(), "the handler's preference wins");
+                 TestClient bob = TestClient.connect(app.ws("/cdi-test/greeting"), "greeting.v3", "greeting.v2")) {
+                assertEquals("greeting.v1", ann.subprotocol(), "the client's first offer the handler speaks");
                 ann.send("Ann");
-                assertEquals("Hello, Ann! (greeting 1) via greeting.v2", ann.next());
+                assertEquals("Hello, Ann! (greeting 1) via greeting.v1", ann.next());
                 bob.send("Bob");
-                assertEquals("Hello, Bob! (greeting 2) via greeting.v1", bob.next(), "one application-scoped Greeter");
+                assertEquals("Hello, Bob! (greeting 2) via greeting.v2", bob.next(), "one application-scoped Greeter");
             }
         }
     }

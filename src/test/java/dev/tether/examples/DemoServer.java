@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.resource.Resource;
@@ -49,10 +50,13 @@ public final class DemoServer {
             System.exit(2);
         }
         Server server = start(host, port, war, pages);
-        // Ctrl-C: stop Jetty (which destroys Tether's servlet, which closes each WebSocket with 1001), then
-        // let logging shut down.
+        // Ctrl-C: stop the application first: that destroys Tether's servlet, which closes each WebSocket
+        // with 1001 and waits for the closing handshakes. Stopping the server at once would close the
+        // connectors, and with them every upgraded connection, before that (the clients would see 1006).
+        // Then stop the server, then let logging shut down.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                for (Handler handler : server.getDescendants(WebAppContext.class)) handler.stop();
                 server.stop();
                 LOG.info("Stopped");
             } catch (Exception e) {
