@@ -125,6 +125,27 @@ class WebSocketEndpointDiscoveryTest {
                 failure.getMessage());
     }
 
+    @ParameterizedTest
+    @EnumSource(WebContainer.class)
+    void withoutACdiContainerHandlersAreMadeWithTheirConstructor(WebContainer container) throws Exception {
+        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml().withClasses(EchoTestHandler.class);
+        try (RunningWebApp app = deploy(container, webApp);
+             TestClient client = TestClient.connect(app.ws("/cdi-test/echo"))) {
+            client.send("no CDI here");
+            assertEquals("no CDI here", client.next());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WebContainer.class)
+    void withoutACdiContainerAHandlerThatNeedsInjectionFailsTheDeployment(WebContainer container) throws Exception {
+        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml()
+                .withClasses(EchoTestHandler.class, GreetingHandler.class, Greeter.class);
+        DeploymentFailedException failure = assertThrows(DeploymentFailedException.class, () -> deploy(container, webApp).close());
+        assertTrue(failure.getMessage().contains("@WebSocketEndpoint(\"/cdi-test/greeting\"): "
+                + GreetingHandler.class.getName() + " uses @Inject, and no CDI container is running"), failure.getMessage());
+    }
+
     private static String claimant(String name) {
         return "package dev.tether.cdi.clash;\n"
                 + "@dev.tether.cdi.WebSocketEndpoint(\"/cdi-test/clash\")\n"
