@@ -20,6 +20,14 @@ import java.util.Map;
  */
 public interface WebSocket extends AutoCloseable {
 
+    /**
+     * Connects to a {@code ws://} or {@code wss://} URL with the client defaults; for timeouts, headers,
+     * subprotocols, TLS or a proxy, use {@link dev.tether.client.WebSocketClient#builder()}.
+     */
+    static WebSocket connect(String url) throws IOException {
+        return dev.tether.client.WebSocketClient.create().connect(url);
+    }
+
     /** Sends one text message as a single frame. Blocks until it is handed to the network or the write timeout passes. */
     void sendMessage(String text) throws IOException;
 
