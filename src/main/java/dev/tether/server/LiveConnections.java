@@ -1,5 +1,6 @@
 package dev.tether.server;
 
+import dev.tether.session.OutboundQueue;
 import dev.tether.session.Transport;
 import dev.tether.session.TransportListener;
 import java.nio.ByteBuffer;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import dev.tether.session.OutboundQueue;
 
 /**
  * The connections a server has open, so that shutting down can close each with 1001 (going away)
@@ -28,6 +28,11 @@ public final class LiveConnections {
         Tracked tracked = new Tracked(connection);
         open.add(tracked);
         return tracked;
+    }
+
+    /** Stops counting a connection that never got a transport (its upgrade failed). */
+    public void forget(ServerConnection tracked) {
+        if (tracked instanceof Tracked) closed((Tracked) tracked);
     }
 
     /** How many connections are open. */

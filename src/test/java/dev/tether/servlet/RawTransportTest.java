@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.server.Endpoint;
+import dev.tether.server.EndpointRegistry;
 import dev.tether.testing.EmbeddedContainer;
 import dev.tether.testing.EmbeddedContainer.Kind;
 import dev.tether.testing.EmbeddedContainer.Options;
@@ -16,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,17 +35,26 @@ class RawTransportTest {
                 Arguments.of(Kind.JETTY, true), Arguments.of(Kind.TOMCAT, true));
     }
 
-    private static EmbeddedContainer start(Kind kind, boolean tls, BlockingQueue<RawEchoConnection> created, long pauseAfter) {
-        return kind.start(new RawUpgradeServlet(RawEchoConnection.factory(created, pauseAfter), TransportChoice.AUTO),
+    private EmbeddedContainer container;
+
+    @AfterEach
+    void stopContainer() {
+        if (container != null) container.stop();
+    }
+
+    private EmbeddedContainer start(Kind kind, boolean tls, BlockingQueue<RawEchoConnection> created, long pauseAfter) {
+        EndpointRegistry registry = new EndpointRegistry().register(Endpoint.of("/*", ws -> { }));
+        container = kind.start(new TetherServlet(registry, TransportChoice.AUTO, RawEchoConnection.factory(created, pauseAfter)),
                 new Options(tls, null));
+        return container;
     }
 
     @ParameterizedTest(name = "{0} tls={1}")
     @MethodSource("containers")
     void echoesBytesSentAfterTheHandshake(Kind kind, boolean tls) throws Exception {
         BlockingQueue<RawEchoConnection> created = RawEchoConnection.queue();
-        try (EmbeddedContainer c = start(kind, tls, created, 0);
-             RawWebSocket client = RawWebSocket.open(c, "/raw")) {
+        EmbeddedContainer c = start(kind, tls, created, 0);
+        try (RawWebSocket client = RawWebSocket.open(c, "/raw")) {
             assertEquals(101, client.handshake().status());
             assertEquals("websocket", client.handshake().header("upgrade").toLowerCase());
             for (int round = 0; round < 3; round++) {
@@ -61,8 +73,8 @@ class RawTransportTest {
     void echoesBytesThatCameInTheSameWriteAsTheRequest(Kind kind, boolean tls) throws Exception {
         BlockingQueue<RawEchoConnection> created = RawEchoConnection.queue();
         byte[] early = "early bird".getBytes();
-        try (EmbeddedContainer c = start(kind, tls, created, 0);
-             RawWebSocket client = RawWebSocket.open(c, "/raw", early)) {
+        EmbeddedContainer c = start(kind, tls, created, 0);
+        try (RawWebSocket client = RawWebSocket.open(c, "/raw", early)) {
             assertEquals(101, client.handshake().status());
             assertArrayEquals(early, client.socket().getInputStream().readNBytes(early.length));
             client.sendRaw("later".getBytes());
@@ -76,8 +88,8 @@ class RawTransportTest {
         BlockingQueue<RawEchoConnection> created = RawEchoConnection.queue();
         byte[] sent = new byte[4 * 1024 * 1024];
         new Random(42).nextBytes(sent);
-        try (EmbeddedContainer c = start(kind, tls, created, 1024 * 1024);
-             RawWebSocket client = RawWebSocket.open(c, "/raw")) {
+        EmbeddedContainer c = start(kind, tls, created, 1024 * 1024);
+        try (RawWebSocket client = RawWebSocket.open(c, "/raw")) {
             AtomicReference<byte[]> received = new AtomicReference<>();
             AtomicReference<Throwable> readFailure = new AtomicReference<>();
             Thread reader = new Thread(() -> {
@@ -105,8 +117,8 @@ class RawTransportTest {
     @MethodSource("containers")
     void clientFinEndsTheInputAndTheConnectionClosesOnce(Kind kind, boolean tls) throws Exception {
         BlockingQueue<RawEchoConnection> created = RawEchoConnection.queue();
-        try (EmbeddedContainer c = start(kind, tls, created, 0);
-             RawWebSocket client = RawWebSocket.open(c, "/raw")) {
+        EmbeddedContainer c = start(kind, tls, created, 0);
+        try (RawWebSocket client = RawWebSocket.open(c, "/raw")) {
             client.sendRaw("x".getBytes());
             assertEquals('x', client.socket().getInputStream().read());
             if (tls) {
@@ -130,8 +142,8 @@ class RawTransportTest {
     @MethodSource("containers")
     void clientResetClosesTheConnectionOnce(Kind kind, boolean tls) throws Exception {
         BlockingQueue<RawEchoConnection> created = RawEchoConnection.queue();
-        try (EmbeddedContainer c = start(kind, tls, created, 0)) {
-            RawWebSocket client = RawWebSocket.open(c, "/raw");
+        EmbeddedContainer c = start(kind, tls, created, 0);
+        try (RawWebSocket client = RawWebSocket.open(c, "/raw")) {
             client.sendRaw("x".getBytes());
             assertEquals('x', client.socket().getInputStream().read());
             client.kill();
@@ -148,8 +160,8 @@ class RawTransportTest {
     @MethodSource("containers")
     void serverAbortDropsTheConnection(Kind kind, boolean tls) throws Exception {
         BlockingQueue<RawEchoConnection> created = RawEchoConnection.queue();
-        try (EmbeddedContainer c = start(kind, tls, created, 0);
-             RawWebSocket client = RawWebSocket.open(c, "/raw")) {
+        EmbeddedContainer c = start(kind, tls, created, 0);
+        try (RawWebSocket client = RawWebSocket.open(c, "/raw")) {
             client.sendRaw("x".getBytes());
             assertEquals('x', client.socket().getInputStream().read());
             RawEchoConnection server = created.poll(5, TimeUnit.SECONDS);

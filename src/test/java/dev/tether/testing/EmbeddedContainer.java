@@ -7,8 +7,11 @@ import java.time.Duration;
 /**
  * A servlet container started in the test JVM on 127.0.0.1 and a free port, with one servlet mapped
  * to {@code /*} of the root context.
+ *
+ * <p>Deliberately not AutoCloseable: JUnit closes AutoCloseable arguments of parameterized tests after
+ * each invocation, and the end-to-end tests share one container per class.
  */
-public interface EmbeddedContainer extends AutoCloseable {
+public interface EmbeddedContainer {
 
     /** The containers the end-to-end tests run on. */
     enum Kind {
@@ -53,6 +56,5 @@ public interface EmbeddedContainer extends AutoCloseable {
         return URI.create((secure() ? "https" : "http") + "://127.0.0.1:" + port() + path);
     }
 
-    @Override
-    void close();
+    void stop();
 }

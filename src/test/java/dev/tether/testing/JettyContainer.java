@@ -71,7 +71,7 @@ final class JettyContainer implements EmbeddedContainer {
     }
 
     @Override
-    public void close() {
+    public void stop() {
         try {
             server.stop();
         } catch (Exception e) {

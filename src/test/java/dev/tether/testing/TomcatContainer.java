@@ -73,7 +73,7 @@ final class TomcatContainer implements EmbeddedContainer {
     }
 
     @Override
-    public void close() {
+    public void stop() {
         try {
             tomcat.stop();
             tomcat.destroy();
