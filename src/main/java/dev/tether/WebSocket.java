@@ -85,13 +85,16 @@ public interface WebSocket extends AutoCloseable {
     /** The query string of the opening handshake, without {@code ?}, or null. */
     String query();
 
-    /** Every header of the opening handshake request, names in lower case. */
+    /**
+     * Every header the peer sent in the opening handshake, names in lower case: the request on the
+     * server side, the 101 response on the client side.
+     */
     Map<String, List<String>> headers();
 
-    /** The first value of a handshake request header (case-insensitive name), or null. */
+    /** The first value of a header the peer sent in the handshake (case-insensitive name), or null. */
     String header(String name);
 
-    /** The cookies sent with the opening handshake. */
+    /** The cookies of the opening handshake: the request's on the server side, the response's on the client side. */
     List<HttpCookie> cookies();
 
     /** The authenticated user of the opening handshake (server side), or null. */

@@ -136,6 +136,35 @@ class ClientSessionEchoTest {
         }
     }
 
+    @Test
+    void aSlowReaderHoldsTheServerBackAndLosesNothing() throws Exception {
+        int count = 300;
+        byte[] payload = pattern(4096);
+        try (ScriptedServer server = ScriptedWebSocketServer.start((socket, in, out) -> {
+            for (int i = 0; i < count; i++) {
+                payload[0] = (byte) i;
+                out.write(TestFrames.binary(payload));
+            }
+            out.flush();
+            TestFrames.ClientFrame close = ScriptedWebSocketServer.awaitClose(in);
+            ScriptedWebSocketServer.send(out, TestFrames.close(close.closeCode(), ""));
+        })) {
+            // 8 KiB of unread messages at most: the transport must pause reading and resume when asked.
+            WebSocketClient client = WebSocketClient.builder()
+                    .config(dev.tether.WebSocketConfig.defaults().toBuilder().maxInboundBufferBytes(8192).build())
+                    .build();
+            try (WebSocket ws = client.connect(server.url("/"))) {
+                for (int i = 0; i < count; i++) {
+                    if (i % 50 == 0) Thread.sleep(20); // fall behind now and then
+                    byte[] got = ws.readMessage(java.time.Duration.ofSeconds(20)).bytes();
+                    assertEquals((byte) i, got[0], "message " + i);
+                    assertEquals(payload.length, got.length);
+                }
+            }
+            server.awaitScript();
+        }
+    }
+
     static byte[] pattern(int length) {
         byte[] b = new byte[length];
         for (int i = 0; i < length; i++) b[i] = (byte) (i * 31 + 7);

@@ -50,6 +50,33 @@ class ClientTlsTest {
     }
 
     @Test
+    void messagesEchoOverTls() throws Exception {
+        KeyStore store = TestCertificates.forLoopback();
+        try (ScriptedServer server = ScriptedServer.start(TestCertificates.serverSocket(store), (socket, in, out) -> {
+            RawHttp.Request request = RawHttp.readRequest(in);
+            RawHttp.write(out, RawHttp.switching(request));
+            while (true) {
+                TestFrames.ClientFrame f = TestFrames.readClientFrame(in);
+                if (f.opcode() == TestFrames.CLOSE) {
+                    ScriptedWebSocketServer.send(out, TestFrames.frame(TestFrames.CLOSE, true, f.payload()));
+                    return;
+                }
+                ScriptedWebSocketServer.send(out, TestFrames.frame(f.opcode(), f.fin(), f.payload()));
+            }
+        })) {
+            WebSocketClient client = WebSocketClient.builder().sslContext(TestCertificates.trusting(store)).build();
+            byte[] large = ClientSessionEchoTest.pattern(300_000);
+            try (dev.tether.WebSocket ws = client.connect(server.secureUrl("/tls"))) {
+                ws.sendMessage("over TLS");
+                assertEquals("over TLS", ws.readMessage().text());
+                ws.sendMessage(large);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(large, ws.readMessage().bytes());
+            }
+            server.awaitScript();
+        }
+    }
+
+    @Test
     void hostNameIsSentAsSni() throws Exception {
         KeyStore store = TestCertificates.forLoopback();
         AtomicReference<String> sni = new AtomicReference<>();
