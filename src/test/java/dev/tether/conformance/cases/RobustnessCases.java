@@ -165,7 +165,8 @@ final class RobustnessCases {
         }
         if (last != pings - 1) throw run.failure("the last ping (p" + (pings - 1) + ") was not answered; the last pong was p" + last);
         run.transcript().add("  " + answered + " pongs for " + pings + " pings, in order, the last one answered");
-        ConformanceSummary.note(run.conformanceCase().id() + " (" + run.target().name().toLowerCase() + "): " + answered
+        String where = run.target() == Target.SERVER ? run.server().name() : "client";
+        ConformanceSummary.note(run.conformanceCase().id() + " (" + where + "): " + answered
                 + " pongs for " + pings + " pings");
     }
 

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
@@ -123,7 +122,7 @@ public final class RawConnection implements Closeable {
                 throw e;
             }
             transcript.add("← " + f);
-            if (f.opcode() == TestFrame.PING && !closeSent && unsolicitedPingsAnswered) {
+            if (f.opcode() == TestFrame.PING && !closeSent) {
                 // A heartbeat of the implementation: answer it as any peer would, and keep it out of the case.
                 sendFrame(TestFrame.pong(f.payload()));
                 continue;
@@ -131,13 +130,6 @@ public final class RawConnection implements Closeable {
             lookahead = f;
         }
         return lookahead;
-    }
-
-    private boolean unsolicitedPingsAnswered = true;
-
-    /** Whether pings from the other side are answered and skipped (the default) or handed to the case. */
-    public void answerUnsolicitedPings(boolean answer) {
-        this.unsolicitedPingsAnswered = answer;
     }
 
     /** True when no byte arrives within {@code duration}; the first byte that does arrive is not consumed. */
@@ -224,13 +216,5 @@ public final class RawConnection implements Closeable {
 
     private static int timeoutMillis(Duration d) {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
-    }
-
-    /** Reads the rest of a stream into nothing (for tests that only need the other side to see it drained). */
-    public static void drain(InputStream in) throws IOException {
-        byte[] buf = new byte[8192];
-        while (in.read(buf) >= 0) {
-            // discard
-        }
     }
 }

@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 /** A frame read from the implementation under test, already checked by {@link FrameReader} and unmasked. */
 public record ReceivedFrame(boolean fin, int opcode, byte[] payload) {
 
-    public boolean isControl() {
-        return opcode >= 0x8;
-    }
 
     /** The close code of a close frame; 1005 (no status) when the payload is empty. */
     public int closeCode() {

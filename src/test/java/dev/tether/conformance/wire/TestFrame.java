@@ -139,9 +139,6 @@ public final class TestFrame {
         return new TestFrame(fin, rsv, opcode, payload, claimedLength, claimed, lengthForm, masking, maskKey);
     }
 
-    public TestFrame withOpcode(int opcode) {
-        return new TestFrame(fin, rsv, opcode, payload, claimedLength, claimed, lengthForm, masking, maskKey);
-    }
 
     /** The length field claims this many bytes, whatever the payload holds (bytes that never come, or too many). */
     public TestFrame claimingLength(long length) {
@@ -187,11 +184,6 @@ public final class TestFrame {
     /** What the length field says: the claim when one was set, else the payload's length. */
     public long lengthField() {
         return claimed ? claimedLength : payload.length;
-    }
-
-    /** Whether the length field was set to claim something other than the payload. */
-    public boolean hasClaimedLength() {
-        return claimed;
     }
 
     public LengthForm lengthForm() {

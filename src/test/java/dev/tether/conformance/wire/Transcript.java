@@ -23,9 +23,6 @@ public final class Transcript {
         lines.add(String.format("%6d ms  %s", (System.nanoTime() - start) / 1_000_000, line));
     }
 
-    public long elapsedMillis() {
-        return (System.nanoTime() - start) / 1_000_000;
-    }
 
     @Override
     public synchronized String toString() {
