@@ -6,6 +6,8 @@ import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Components;
 import org.eclipse.jetty.server.HttpStream;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * Takes over a connection with Jetty 12's own upgrade mechanism, from a servlet.
@@ -38,5 +40,26 @@ public final class JettyUpgrade {
         JettyTransport transport = new JettyTransport(endPoint, components.getExecutor(),
                 components.getByteBufferPool(), connection);
         core.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, transport.connection());
+    }
+
+    /**
+     * Runs {@code action} when the Jetty server of this request starts stopping, before it closes its
+     * connectors (and with them every upgraded connection): the moment to say 1001 (going away). Jetty
+     * destroys servlets only after the connectors are closed, too late for that.
+     *
+     * @return what removes the hook again (when the servlet goes before the server does)
+     */
+    public static AutoCloseable beforeServerStops(HttpServletRequest request, Runnable action) {
+        ServletContextRequest core = ServletContextRequest.getServletContextRequest(request);
+        if (core == null) throw new IllegalStateException("not a Jetty 12 ee11 request: " + request.getClass().getName());
+        Server server = core.getConnectionMetaData().getConnector().getServer();
+        LifeCycle.Listener listener = new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                action.run();
+            }
+        };
+        server.addEventListener(listener);
+        return () -> server.removeEventListener(listener);
     }
 }

@@ -23,7 +23,8 @@ final class ConnectionTakeover {
     private ConnectionTakeover() {
     }
 
-    static void take(HttpServletRequest request, ServerConnection connection, TransportChoice choice)
+    /** @return true when Jetty's own upgrade took the connection, false for the servlet upgrade */
+    static boolean take(HttpServletRequest request, ServerConnection connection, TransportChoice choice)
             throws IOException, ServletException {
         boolean jetty;
         switch (choice) {
@@ -36,9 +37,15 @@ final class ConnectionTakeover {
             default:
                 jetty = isJettyEe11(request);
         }
-        if (jetty && takeWithJetty(request, connection, choice == TransportChoice.JETTY)) return;
+        if (jetty && takeWithJetty(request, connection, choice == TransportChoice.JETTY)) return true;
         TetherUpgradeHandler handler = request.upgrade(TetherUpgradeHandler.class);
         handler.attach(connection);
+        return false;
+    }
+
+    /** See {@link JettyUpgrade#beforeServerStops}; only for requests Jetty's own upgrade took. */
+    static AutoCloseable beforeJettyStops(HttpServletRequest request, Runnable action) {
+        return JettyUpgrade.beforeServerStops(request, action);
     }
 
     /**

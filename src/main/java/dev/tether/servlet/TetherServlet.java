@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,6 +55,8 @@ public class TetherServlet extends HttpServlet {
     private final transient ServerConnectionFactory connections;
     private final transient LiveConnections live = new LiveConnections();
     private final transient AtomicBoolean missingRegistryReported = new AtomicBoolean();
+    /** On Jetty: says 1001 to every connection before the server closes its connectors. */
+    private final transient AtomicReference<AutoCloseable> jettyStopHook = new AtomicReference<>();
 
     /** Takes the registry from the servlet context attribute {@link EndpointRegistry#ATTRIBUTE}. */
     public TetherServlet() {
@@ -108,10 +111,24 @@ public class TetherServlet extends HttpServlet {
 
     @Override
     public void destroy() {
-        int dropped = live.closeAll(CloseCodes.GOING_AWAY, "server shutting down", SHUTDOWN_WAIT);
-        if (dropped > 0) LOG.info(() -> dropped + " WebSocket connections dropped at shutdown");
+        AutoCloseable hook = jettyStopHook.getAndSet(NO_HOOK);
+        if (hook != null) {
+            try {
+                hook.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "removing the Jetty stop hook failed", e);
+            }
+        }
+        goingAway();
         super.destroy();
     }
+
+    private void goingAway() {
+        int dropped = live.closeAll(CloseCodes.GOING_AWAY, "server shutting down", SHUTDOWN_WAIT);
+        if (dropped > 0) LOG.info(() -> dropped + " WebSocket connections dropped at shutdown");
+    }
+
+    private static final AutoCloseable NO_HOOK = () -> { };
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -149,7 +166,9 @@ public class TetherServlet extends HttpServlet {
         HandshakeInfo info = ServletHandshakeInfo.of(request, path, answer.subprotocol());
         ServerConnection connection = live.track(connections.open(endpoint, info));
         try {
-            ConnectionTakeover.take(request, connection, transport);
+            if (ConnectionTakeover.take(request, connection, transport) && jettyStopHook.get() == null) {
+                installJettyStopHook(request);
+            }
         } catch (IOException | ServletException | RuntimeException e) {
             live.forget(connection);
             LOG.log(Level.WARNING, "could not take over the connection for " + path, e);
@@ -159,6 +178,16 @@ public class TetherServlet extends HttpServlet {
                 return;
             }
             throw e;
+        }
+    }
+
+    private void installJettyStopHook(HttpServletRequest request) {
+        if (!jettyStopHook.compareAndSet(null, NO_HOOK)) return;
+        try {
+            AutoCloseable hook = ConnectionTakeover.beforeJettyStops(request, this::goingAway);
+            if (!jettyStopHook.compareAndSet(NO_HOOK, hook)) hook.close(); // destroyed meanwhile
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.FINE, "cannot watch Jetty's shutdown; connections will not get 1001", e);
         }
     }
 

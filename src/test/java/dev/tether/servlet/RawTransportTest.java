@@ -181,4 +181,30 @@ class RawTransportTest {
             return -1; // a reset counts as dropped too
         }
     }
+
+    @ParameterizedTest(name = "{0} tls={1}")
+    @MethodSource("containers")
+    void idleConnectionsHoldNoThread(Kind kind, boolean tls) throws Exception {
+        BlockingQueue<RawEchoConnection> created = RawEchoConnection.queue();
+        EmbeddedContainer c = start(kind, tls, created, 0);
+        java.util.List<RawWebSocket> clients = new java.util.ArrayList<>();
+        try {
+            RawWebSocket warm = RawWebSocket.open(c, "/raw");
+            warm.sendRaw("w".getBytes());
+            assertEquals('w', warm.socket().getInputStream().read());
+            clients.add(warm);
+            int before = dev.tether.testing.ThreadCounts.settled();
+            for (int i = 0; i < 60; i++) {
+                RawWebSocket client = RawWebSocket.open(c, "/raw");
+                client.sendRaw(new byte[] {(byte) i});
+                assertEquals(i, client.socket().getInputStream().read());
+                clients.add(client);
+            }
+            int idle = dev.tether.testing.ThreadCounts.settled();
+            assertTrue(idle < before + 15, "60 idle connections: " + before + " -> " + idle + " threads\n"
+                    + dev.tether.testing.ThreadCounts.dump());
+        } finally {
+            for (RawWebSocket client : clients) client.close();
+        }
+    }
 }

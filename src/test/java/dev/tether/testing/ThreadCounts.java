@@ -15,6 +15,30 @@ public final class ThreadCounts {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
+    /**
+     * Live platform threads outside the containers' own pools (named "jetty-test…" and "http-nio-…" by
+     * the test harness) and the JDK's virtual-thread carriers (bounded by the number of cores): the
+     * threads a per-connection leak would show up in. Pools grow and shrink as they please (Jetty
+     * keeps reserved threads after a burst), so they would only add noise.
+     */
+    public static int outsideContainerPools() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(n -> !n.startsWith("jetty-test") && !n.startsWith("http-nio-") && !n.startsWith("ForkJoinPool-"))
+                .count();
+    }
+
+    /** Waits up to {@code millis} for {@link #outsideContainerPools()} to drop to {@code limit}; returns the last count. */
+    public static int awaitOutsideContainerPoolsAtMost(int limit, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        int count = outsideContainerPools();
+        while (count > limit && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            count = outsideContainerPools();
+        }
+        return count;
+    }
+
     /** The count once it has stopped falling for a moment (threads just finished take a little while to go). */
     public static int settled() throws InterruptedException {
         int previous = now();
