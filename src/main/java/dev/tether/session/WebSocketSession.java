@@ -429,7 +429,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         heartbeat.stop();
         ScheduledFuture<?> deadline = closeDeadline;
         if (deadline != null) deadline.cancel(false);
-        ConnectionStats.closed();
+        if (transport != null) ConnectionStats.closed(); // counted as open only once started
         CONNECTIONS.fine(() -> "WebSocket closed: " + describe() + " " + closeStatus);
     }
 
