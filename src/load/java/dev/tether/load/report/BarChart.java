@@ -28,7 +28,7 @@ final class BarChart {
         List<String> scenarios = report.scenarios();
         List<String> servers = report.servers();
         int group = servers.size() * BAR + GAP;
-        int width = LEFT + scenarios.size() * group + 20;
+        int width = Math.max(980, LEFT + scenarios.size() * group + 20);
         int height = TOP + PLOT_HEIGHT + 120;
         double max = 0;
         for (String sc : scenarios) {
