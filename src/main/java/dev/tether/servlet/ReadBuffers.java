@@ -23,6 +23,11 @@ final class ReadBuffers {
         return array != null && array.length == size ? array : new byte[size];
     }
 
+    /** Forgets every waiting array (tests start from an empty pool). */
+    static void clear() {
+        FREE.clear();
+    }
+
     /** Gives an array back; the caller no longer uses it. */
     static void release(byte[] array) {
         FREE.offer(array);
