@@ -26,7 +26,7 @@ import java.util.List;
 public final class RawTcpServer {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 256 * 1024;
 
     private final Selector selector;
     private final ServerSocketChannel listener;
