@@ -8,7 +8,7 @@
 #
 # Benchmark options: --warmup S --measure S --servers tether-jetty,tether-tomcat,jetty,tomcat,netty,raw-tcp
 #   --scenarios echo-64B-1,echo-64B-100,echo-4KiB-1,echo-4KiB-100,bulk-1MiB,bulk-16MiB,broadcast,idle-jdk17,idle-jdk25
-#   --idle N --room N --jdk25 JAVA_HOME --out DIR
+#   --idle N --room N --jdk25 JAVA_HOME --server-jdk JAVA_HOME (JDK of the throughput scenarios' servers) --out DIR
 # Soak options: --connections N --minutes M --size BYTES --in-flight K --server tether-jetty|tether-tomcat --jdk JAVA_HOME
 #
 # Each server runs in a JVM of its own pinned to CPU 0; the load client (this JVM) is pinned to CPU 1.

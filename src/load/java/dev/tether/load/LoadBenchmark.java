@@ -30,7 +30,7 @@ import java.util.Map;
  * idle connections on a fresh server JVM per server and JDK (17 and 25), for the memory each costs.
  *
  * <p>Options: {@code --warmup S --measure S --servers a,b --scenarios a,b --idle N --room N --out DIR
- * --jdk25 JAVA_HOME}. Writes {@code results.json}, {@code results.md} and {@code results.svg} into the output
+ * --jdk25 JAVA_HOME --server-jdk JAVA_HOME --server-flag FLAG --server-cpus LIST}. Writes {@code results.json}, {@code results.md} and {@code results.svg} into the output
  * directory (default {@code target/load}).
  */
 public final class LoadBenchmark {
@@ -309,7 +309,7 @@ public final class LoadBenchmark {
         String jdk17 = System.getProperty("java.home");
         String jdk25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
         String serverCpus = hasTaskset() ? "0" : null;
-        List<String> serverFlags = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseG1GC"));
+        List<String> serverFlags = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseG1GC"));
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -326,6 +326,7 @@ public final class LoadBenchmark {
                     case "--room" -> o.room = Integer.parseInt(v);
                     case "--out" -> o.out = Path.of(v);
                     case "--jdk25" -> o.jdk25 = v;
+                    case "--server-jdk" -> o.jdk17 = v; // the JDK of the throughput scenarios' servers (default: this one, 17)
                     case "--server-cpus" -> o.serverCpus = v.equals("none") ? null : v;
                     case "--server-flag" -> o.serverFlags.add(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);

@@ -72,7 +72,7 @@ public final class SoakRun {
         String cpus = LoadBenchmark.Options.hasTaskset() ? "0" : null;
         try (LoadClient client = new LoadClient();
                 ServerProcess process = ServerProcess.start(server.id, server.mainClass.getName(), jdk,
-                        List.of("-Xmx1g", "-XX:+UseG1GC"), out.resolve("logs").resolve(tag + ".log"), cpus)) {
+                        List.of("-Xmx2g", "-XX:+UseG1GC"), out.resolve("logs").resolve(tag + ".log"), cpus)) {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", process.port());
             opened = client.open(address, "/echo", connections, 200, Duration.ofSeconds(120));
             LoadBenchmark.log("  " + opened + " connections open; echoing for " + format(minutes) + " min");
@@ -115,7 +115,7 @@ public final class SoakRun {
 
         StringBuilder md = new StringBuilder();
         md.append("# Soak: ").append(connections).append(" connections, ").append(format(minutes)).append(" min\n\n");
-        md.append("- server: ").append(server.label).append(", JVM ").append(jdk).append(" -Xmx1g, pinned to CPU 0\n");
+        md.append("- server: ").append(server.label).append(", JVM ").append(jdk).append(" -Xmx2g, pinned to CPU 0\n");
         md.append("- started ").append(start).append(", load average at start ").append(loadBefore)
                 .append(", at end ").append(LoadBenchmark.Options.loadAverage()).append('\n');
         md.append("- messages: ").append(size).append(" B binary, ").append(inFlight)
