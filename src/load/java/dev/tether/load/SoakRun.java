@@ -70,9 +70,15 @@ public final class SoakRun {
         long rssStart;
         long rssEnd;
         String cpus = LoadBenchmark.Options.hasTaskset() ? "0" : null;
+        // The server logs how each connection ended (dev.tether.connections at FINE) into its log file.
+        Files.createDirectories(out.resolve("logs"));
+        Path logging = out.resolve("logs").resolve("soak-logging.properties");
+        Files.writeString(logging, "handlers=java.util.logging.ConsoleHandler\n"
+                + "java.util.logging.ConsoleHandler.level=FINE\n"
+                + "dev.tether.connections.level=FINE\n");
         try (LoadClient client = new LoadClient();
                 ServerProcess process = ServerProcess.start(server.id, server.mainClass.getName(), jdk,
-                        List.of("-Xmx2g", "-XX:+UseG1GC"), out.resolve("logs").resolve(tag + ".log"), cpus)) {
+                        List.of("-Xmx2g", "-XX:+UseG1GC", "-Djava.util.logging.config.file=" + logging), out.resolve("logs").resolve(tag + ".log"), cpus)) {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", process.port());
             opened = client.open(address, "/echo", connections, 200, Duration.ofSeconds(120));
             LoadBenchmark.log("  " + opened + " connections open; echoing for " + format(minutes) + " min");

@@ -145,6 +145,13 @@ final class Connection {
         }
     }
 
+    /** The code and reason of the close frame just read. */
+    String closeStatus() {
+        if (controlLength < 2) return "no status";
+        int code = ((control[0] & 0xFF) << 8) | (control[1] & 0xFF);
+        return code + " " + new String(control, 2, controlLength - 2, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     long sequenceOfMessage() {
         return getLong(head, 0);
     }

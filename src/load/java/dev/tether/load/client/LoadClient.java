@@ -73,6 +73,7 @@ public final class LoadClient implements AutoCloseable, Connection.Sink {
 
     // ---- statistics (selector thread)
     private Stats stats = new Stats();
+    private int reported;
 
     public LoadClient() throws IOException {
         selector = Selector.open();
@@ -392,7 +393,10 @@ public final class LoadClient implements AutoCloseable, Connection.Sink {
 
     private void lost(Connection c) {
         if (c.state == Connection.State.CLOSED) return;
-        if (c.state == Connection.State.OPEN) stats.unexpectedCloses++;
+        if (c.state == Connection.State.OPEN) {
+            stats.unexpectedCloses++;
+            report(c, "lost without a close frame (end of stream or reset)");
+        }
         if (c.state == Connection.State.HANDSHAKING || c.state == Connection.State.CONNECTING) {
             pending--;
             failed++;
@@ -518,7 +522,16 @@ public final class LoadClient implements AutoCloseable, Connection.Sink {
             return;
         }
         stats.unexpectedCloses++;
+        report(c, "closed by the server: " + c.closeStatus());
         closeChannel(c);
+    }
+
+    /** The first few connections that end unexpectedly are named on stderr, with how they ended. */
+    private void report(Connection c, String how) {
+        if (++reported <= 10) {
+            System.err.println("connection " + c.id + " " + how + " after " + c.expectedSequence + " messages, "
+                    + c.inFlight + " in flight, " + stats.pings + " pings answered in all");
+        }
     }
 
     private static String accept(String key) {
