@@ -141,6 +141,8 @@ public final class RawTcpServer {
             return;
         }
         if (conn.broadcast) {
+            // Everything is forwarded, a client's close frame too: the load client ends broadcasts by closing
+            // every connection at once, so the others get it only as they close themselves.
             ByteBuffer copy = ByteBuffer.allocate(readBuffer.remaining()).put(readBuffer).flip();
             for (Conn member : new ArrayList<>(room)) {
                 try {
