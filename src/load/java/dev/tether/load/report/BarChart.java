@@ -82,12 +82,14 @@ final class BarChart {
                         bx, baseY - h, BAR - 2, h, COLORS[i % COLORS.length], esc(r.serverLabel()), esc(r.scenarioLabel()),
                         Report.format(p.value()), esc(p.unit()), s));
                 String label = String.format(Locale.ROOT, s >= 10 ? "%.0f" : "%.2f", s);
-                int ly = baseY - h - 4;
-                if (s > axisMax) {
+                boolean cut = s > axisMax;
+                int ly = cut ? baseY - h + 40 : baseY - h - 4; // a cut bar carries its value inside, in white
+                if (cut) {
                     svg.append(String.format(Locale.ROOT, "<path d=\"M%d %d l%d -6 l%d 6 z\" fill=\"#fff\"/>\n", bx, baseY - h + 8, (BAR - 2) / 2, (BAR - 2) / 2));
                 }
                 svg.append(text(bx + (BAR - 2) / 2, ly, 9, "start", "normal", label,
-                        String.format(Locale.ROOT, " transform=\"rotate(-90 %d %d)\"", bx + (BAR - 2) / 2 + 3, ly)));
+                        String.format(Locale.ROOT, " transform=\"rotate(-90 %d %d)\"%s", bx + (BAR - 2) / 2 + 3, ly,
+                                cut ? " fill=\"#fff\"" : "")));
             }
             Result any = report.results().stream().filter(r -> r.scenario().equals(sc)).findFirst().orElseThrow();
             int cx = gx + servers.size() * BAR / 2;
