@@ -517,6 +517,7 @@ public final class LoadClient implements AutoCloseable, Connection.Sink {
 
     @Override
     public void closeFrame(Connection c) {
+        if (c.state == Connection.State.CLOSED) return; // more frames were in the same read
         if (c.state == Connection.State.CLOSING) {
             closeChannel(c); // the server closes TCP too; no need to wait
             return;
