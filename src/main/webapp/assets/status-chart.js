@@ -6,6 +6,7 @@
 
 class StatusChart {
   static ROWS = 4;
+  static MIN_SPAN_MS = 60000;
 
   /**
    * @param canvas   the canvas to draw on; its CSS size decides the chart's size
@@ -48,20 +49,21 @@ class StatusChart {
 
     const colors = StatusChart.colors(canvas);
     const narrow = width < 420;
-    const plot = { left: narrow ? 40 : 56, right: width - (narrow ? 32 : 44), top: 10, bottom: height - 26 };
+    const plot = { left: narrow ? 40 : 56, right: width - (narrow ? 32 : 44), top: 28, bottom: height - 26 };
     const samples = this.samples;
     const now = samples.length > 0 ? samples[samples.length - 1].at : Date.now();
-    const start = now - this.windowMs;
+    const span = this.visibleSpan(now);
+    const start = now - span;
 
     const mib = 1024 * 1024;
     const heapTop = StatusChart.niceTop(Math.max(1, ...samples.map((s) => Math.max(s.heapUsed, s.heapCommitted) / mib)));
     const threadTop = StatusChart.niceTop(Math.max(4, ...samples.map((s) => s.threads)));
 
-    const x = (at) => plot.left + ((at - start) / this.windowMs) * (plot.right - plot.left);
+    const x = (at) => plot.left + ((at - start) / span) * (plot.right - plot.left);
     const yHeap = (bytes) => plot.bottom - (bytes / mib / heapTop) * (plot.bottom - plot.top);
     const yThreads = (n) => plot.bottom - (n / threadTop) * (plot.bottom - plot.top);
 
-    this.drawGrid(ctx, plot, colors, heapTop, threadTop, narrow);
+    this.drawGrid(ctx, plot, colors, heapTop, threadTop, span, narrow);
 
     ctx.save();
     ctx.beginPath();
@@ -76,7 +78,18 @@ class StatusChart {
     canvas.setAttribute('aria-label', this.describe());
   }
 
-  drawGrid(ctx, plot, colors, heapTop, threadTop, narrow) {
+  /**
+   * How much time the x axis spans: the whole window once that much history exists; before that, the
+   * history so far (at least a minute, in whole half minutes), so a young chart is not a stub at the edge.
+   */
+  visibleSpan(now) {
+    if (this.samples.length === 0) return StatusChart.MIN_SPAN_MS;
+    const history = now - this.samples[0].at;
+    const halfMinutes = Math.ceil(history / 30000) * 30000;
+    return Math.min(this.windowMs, Math.max(StatusChart.MIN_SPAN_MS, halfMinutes));
+  }
+
+  drawGrid(ctx, plot, colors, heapTop, threadTop, span, narrow) {
     const rows = StatusChart.ROWS;
     ctx.font = '12px system-ui, sans-serif';
     ctx.lineWidth = 1;
@@ -95,29 +108,29 @@ class StatusChart {
       ctx.textAlign = 'left';
       ctx.fillText(StatusChart.label((threadTop * i) / rows), plot.right + 6, y);
     }
-    // One tick a minute, labelled as minutes before the newest sample.
-    const minutes = Math.round(this.windowMs / 60000);
+    // Vertical lines at round times before the newest sample, labelled with how long before.
+    const step = span <= 60000 ? 15000 : span <= 150000 ? 30000 : 60000;
+    const ticks = Math.floor(span / step);
     ctx.textBaseline = 'top';
     ctx.textAlign = 'center';
-    for (let m = 0; m <= minutes; m++) {
-      const xPos = Math.round(plot.left + ((minutes - m) / minutes) * (plot.right - plot.left)) + 0.5;
+    for (let i = 0; i <= ticks; i++) {
+      const ago = i * step;
+      const xPos = Math.round(plot.right - (ago / span) * (plot.right - plot.left)) + 0.5;
       ctx.strokeStyle = colors.grid;
       ctx.beginPath();
       ctx.moveTo(xPos, plot.top);
       ctx.lineTo(xPos, plot.bottom);
       ctx.stroke();
-      if (narrow && m % 2 === 1) continue;
+      if (narrow && i % 2 === 1) continue;
       ctx.fillStyle = colors.axis;
-      ctx.fillText(m === 0 ? 'now' : '−' + m + ' min', xPos, plot.bottom + 6);
+      ctx.fillText(StatusChart.agoLabel(ago), xPos, plot.bottom + 6);
     }
-    ctx.save();
-    ctx.textAlign = 'left';
+    // The units, above the labels of each axis.
     ctx.textBaseline = 'top';
     ctx.fillStyle = colors.axis;
-    ctx.fillText('MiB', 4, plot.top - 2);
     ctx.textAlign = 'right';
-    ctx.fillText(narrow ? 'thr.' : 'threads', ctx.canvas.clientWidth - 4, plot.top - 2);
-    ctx.restore();
+    ctx.fillText('MiB', plot.left - 6, 4);
+    ctx.fillText('threads', ctx.canvas.clientWidth - 2, 4);
   }
 
   /** Draws one series as a line, broken where samples are missing; a lone sample becomes a dot. */
@@ -181,6 +194,13 @@ class StatusChart {
     const power = Math.pow(10, Math.floor(Math.log10(perRow)));
     const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * power >= perRow) * power;
     return step * StatusChart.ROWS;
+  }
+
+  /** "now", "−45 s", "−2 min", "−1.5 min". */
+  static agoLabel(ms) {
+    if (ms === 0) return 'now';
+    if (ms < 60000) return '−' + ms / 1000 + ' s';
+    return '−' + ms / 60000 + ' min';
   }
 
   static label(value) {

@@ -33,7 +33,7 @@
 
   function formatBytes(bytes) {
     if (!isNumber(bytes) || bytes < 0) return '–'; // the JVM reports -1 for an undefined maximum
-    return (bytes / MIB).toFixed(1) + ' MiB';
+    return bytes >= 1024 * MIB ? (bytes / (1024 * MIB)).toFixed(2) + ' GiB' : (bytes / MIB).toFixed(1) + ' MiB';
   }
 
   function formatDuration(ms) {

@@ -184,7 +184,9 @@ const Tether = (() => {
     const sentence = document.createElement('span');
     const countdown = document.createElement('span');
     countdown.setAttribute('aria-hidden', 'true');
-    element.replaceChildren(sentence, countdown);
+    const line = document.createElement('span');
+    line.append(sentence, countdown);
+    element.replaceChildren(line);
     return (change) => {
       element.dataset.state = change.state;
       if (change.state === 'closed') {
