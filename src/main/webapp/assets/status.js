@@ -9,22 +9,21 @@
   const showState = Tether.showStateIn(document.getElementById('connection'));
 
   /**
-   * The server's JSON, read into the names this page uses. This is the one place that knows the
-   * wire format of /ws-status; a missing field shows as a dash.
+   * The server's JSON, read into the names this page uses: the one place that knows the wire format of
+   * /ws-status (dev.tether.examples.StatusJson). A missing field shows as a dash.
    */
   function readStatus(json) {
-    const heap = json.heap || {};
-    const gc = json.gc || {};
     return {
       uptimeMs: json.uptimeMillis,
-      heapUsed: heap.used,
-      heapCommitted: heap.committed,
-      heapMax: heap.max,
+      heapUsed: json.heapUsedBytes,
+      heapCommitted: json.heapCommittedBytes,
+      heapMax: json.heapMaxBytes,
       threads: json.threadCount,
-      gcCount: gc.count,
-      gcTimeMs: gc.timeMillis,
-      connections: json.openConnections,
-      messagesPerSecond: json.messagesPerSecond,
+      gcCount: json.gcCount,
+      gcTimeMs: json.gcTimeMillis,
+      connections: json.openWebSockets,
+      receivedPerSecond: json.messagesReceivedPerSecond,
+      sentPerSecond: json.messagesSentPerSecond,
       timestamp: json.timestamp,
     };
   }
@@ -85,7 +84,8 @@
     set('gc-count', formatCount(status.gcCount));
     set('gc-time', formatMillis(status.gcTimeMs));
     set('connections', formatCount(status.connections));
-    set('messages-per-second', formatRate(status.messagesPerSecond));
+    set('received-per-second', formatRate(status.receivedPerSecond));
+    set('sent-per-second', formatRate(status.sentPerSecond));
     set('server-time', formatTimestamp(status.timestamp));
     figures.dataset.updates = String(Number(figures.dataset.updates) + 1);
   }

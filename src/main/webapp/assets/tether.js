@@ -206,15 +206,31 @@ const Tether = (() => {
   }
 
   /**
-   * Appends an entry to a log list, keeping at most `limit` entries, and scrolls it to the end when
-   * the reader was already there (so reading older entries is not interrupted).
+   * Keeps a scrolling log at its newest entry while the reader is there: after each new entry and when
+   * its size changes (a phone rotated, a window resized). Scrolling back to read older entries unpins
+   * it, so the reader is never pulled away; scrolling to the end pins it again.
    */
+  const pinned = new WeakMap();
+
+  function follow(scroller) {
+    if (pinned.has(scroller)) return;
+    pinned.set(scroller, true);
+    const toEnd = () => { scroller.scrollTop = scroller.scrollHeight; };
+    scroller.addEventListener('scroll', () => {
+      pinned.set(scroller, scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 4);
+    }, { passive: true });
+    if (typeof ResizeObserver === 'function') {
+      new ResizeObserver(() => { if (pinned.get(scroller)) toEnd(); }).observe(scroller);
+    }
+  }
+
+  /** Appends an entry to a log list, keeping at most `limit` entries, and follows it (see follow). */
   function appendToLog(list, item, limit) {
     const scroller = list.closest('.log') || list;
-    const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 4;
+    follow(scroller);
     list.appendChild(item);
     while (list.children.length > limit) list.removeChild(list.firstElementChild);
-    if (atEnd) scroller.scrollTop = scroller.scrollHeight;
+    if (pinned.get(scroller)) scroller.scrollTop = scroller.scrollHeight;
   }
 
   return { appRoot, wsUrl, isWebSocketUrl, ReconnectingSocket, describeState, showStateIn, timeOfDay, appendToLog };

@@ -49,11 +49,11 @@ class ChatroomConversationTest {
     @Order(1)
     void eachSeesTheOtherJoin() {
         enter(ann, "Ann");
-        int annEntries = entries(ann);
         enter(bob, "Bob");
-        PageWait.until(ann, "Ann to see someone join after her",
-                d -> d.findElements(By.cssSelector("#conversation li[data-kind=join]")).size() > 0
-                        && entries(ann) > annEntries);
+        WebElement bobJoined = PageWait.entry(ann, CONVERSATION, "Bob joined");
+        assertEquals("join", bobJoined.getAttribute("data-kind"));
+        assertTrue(ann.findElement(By.id("online")).getText().contains("2 online"),
+                "Ann sees two in the room: " + ann.findElement(By.id("online")).getText());
     }
 
     @Test
@@ -77,7 +77,8 @@ class ChatroomConversationTest {
         site.moderatorPost("Welcome to the Tether chatroom, be kind.");
         for (ChromeDriver browser : new ChromeDriver[] {ann, bob}) {
             WebElement post = PageWait.entry(browser, CONVERSATION, "Welcome to the Tether chatroom, be kind.");
-            assertEquals("moderator", post.getAttribute("data-kind"), "shown as the moderator's: " + post.getText());
+            assertEquals("notice", post.getAttribute("data-kind"), "shown as the moderator's: " + post.getText());
+            assertTrue(post.getText().contains("Moderator"), post.getText());
         }
         Screenshots.save(ann, "chatroom");
     }
@@ -85,23 +86,28 @@ class ChatroomConversationTest {
     @Test
     @Order(4)
     void theOtherSeesALeave() throws Exception {
-        int leavesBefore = ann.findElements(By.cssSelector("#conversation li[data-kind=leave]")).size();
         bob.quit();
         bob = null;
-        PageWait.until(ann, "Ann to see Bob leave",
-                d -> d.findElements(By.cssSelector("#conversation li[data-kind=leave]")).size() > leavesBefore);
+        WebElement left = PageWait.entry(ann, CONVERSATION, "Bob left");
+        assertEquals("leave", left.getAttribute("data-kind"));
+        PageWait.until(ann, "one left in the room", d -> d.findElement(By.id("online")).getText().contains("1 online"));
 
         ann.manage().window().setSize(Chromium.PHONE);
         Screenshots.save(ann, "chatroom-phone");
         ann.manage().window().setSize(Chromium.DESKTOP);
     }
 
+    /** Opens the chatroom, takes a name (which rejoins the room under it) and waits to be in. */
     private static void enter(ChromeDriver browser, String name) {
         browser.get(site.url("ws-chatroom-client/"));
         PageWait.connection(browser, "open");
+        PageWait.entry(browser, CONVERSATION, "You joined as");
         WebElement nameField = browser.findElement(By.id("name"));
         nameField.clear();
         nameField.sendKeys(name);
+        browser.findElement(By.cssSelector("#name-form button[type=submit]")).click();
+        PageWait.entry(browser, CONVERSATION, "You joined as " + name);
+        PageWait.connection(browser, "open");
     }
 
     private static void say(ChromeDriver browser, String text) {
@@ -109,7 +115,4 @@ class ChatroomConversationTest {
         browser.findElement(By.id("send")).click();
     }
 
-    private static int entries(ChromeDriver browser) {
-        return browser.findElement(CONVERSATION).findElements(By.tagName("li")).size();
-    }
 }

@@ -1,16 +1,18 @@
 package dev.tether.browser;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +28,7 @@ import org.apache.catalina.startup.Tomcat;
 final class StopgapDemoServer implements DemoSite {
 
     private static final Logger LOG = Logger.getLogger(StopgapDemoServer.class.getName());
+    private static final AtomicInteger GUESTS = new AtomicInteger();
 
     private final Path webapp = Path.of("src/main/webapp").toAbsolutePath();
     private final Set<StopgapWebSocket.Connection> chatroom = ConcurrentHashMap.newKeySet();
@@ -67,7 +70,7 @@ final class StopgapDemoServer implements DemoSite {
 
     @Override
     public void moderatorPost(String text) {
-        broadcast("{\"type\":\"moderator\",\"text\":" + Json.quote(text) + "}");
+        broadcast(event("notice").text(text).build());
     }
 
     private void startOn(int requestedPort) throws LifecycleException, IOException {
@@ -102,18 +105,21 @@ final class StopgapDemoServer implements DemoSite {
         mount(context, "/ws-chatroom", () -> new StopgapWebSocket.Handler() {
             @Override
             public void opened(StopgapWebSocket.Connection connection) {
+                connection.name = nameIn(connection.query());
                 chatroom.add(connection);
-                broadcast("{\"type\":\"join\",\"text\":\"Someone joined the room\"}");
+                broadcast(event("join").name(connection.name).online(chatroom.size()).build());
             }
 
             @Override
             public void text(StopgapWebSocket.Connection connection, String text) {
-                broadcast(text);
+                broadcast(event("message").name(connection.name).text(text).build());
             }
 
             @Override
             public void closed(StopgapWebSocket.Connection connection) {
-                if (chatroom.remove(connection)) broadcast("{\"type\":\"leave\",\"text\":\"Someone left the room\"}");
+                if (chatroom.remove(connection)) {
+                    broadcast(event("leave").name(connection.name).online(chatroom.size()).build());
+                }
             }
         });
         server.start();
@@ -135,14 +141,15 @@ final class StopgapDemoServer implements DemoSite {
 
     private void sendStatus() {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        String json = "{\"uptimeMillis\":" + ManagementFactory.getRuntimeMXBean().getUptime()
-                + ",\"heap\":{\"used\":" + heap.getUsed() + ",\"committed\":" + heap.getCommitted()
-                + ",\"max\":" + heap.getMax() + "}"
+        String json = "{\"timestamp\":" + System.currentTimeMillis()
+                + ",\"uptimeMillis\":" + ManagementFactory.getRuntimeMXBean().getUptime()
+                + ",\"heapUsedBytes\":" + heap.getUsed()
+                + ",\"heapCommittedBytes\":" + heap.getCommitted()
+                + ",\"heapMaxBytes\":" + heap.getMax()
                 + ",\"threadCount\":" + ManagementFactory.getThreadMXBean().getThreadCount()
-                + ",\"gc\":{\"count\":0,\"timeMillis\":0}"
-                + ",\"openConnections\":" + (statusListeners.size() + chatroom.size())
-                + ",\"messagesPerSecond\":1.0"
-                + ",\"timestamp\":" + Json.quote(Instant.now().toString()) + "}";
+                + ",\"gcCount\":0,\"gcTimeMillis\":0"
+                + ",\"openWebSockets\":" + (statusListeners.size() + chatroom.size())
+                + ",\"messagesReceivedPerSecond\":0.0,\"messagesSentPerSecond\":1.0}";
         for (StopgapWebSocket.Connection connection : statusListeners) {
             try {
                 connection.sendText(json);
@@ -163,12 +170,49 @@ final class StopgapDemoServer implements DemoSite {
         }
     }
 
-    /** Just enough JSON for the stand-in endpoints. */
-    static final class Json {
-        private Json() {
+    private static String nameIn(String query) {
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (parameter.startsWith("name=")) {
+                    return URLDecoder.decode(parameter.substring(5), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "guest-" + GUESTS.incrementAndGet();
+    }
+
+    private static ChatEvent event(String type) {
+        return new ChatEvent(type);
+    }
+
+    /** Just enough JSON for the stand-in chat room's events. */
+    private static final class ChatEvent {
+        private final StringBuilder json = new StringBuilder();
+
+        ChatEvent(String type) {
+            json.append("{\"type\":").append(quote(type));
         }
 
-        static String quote(String text) {
+        ChatEvent name(String name) {
+            json.append(",\"name\":").append(quote(name));
+            return this;
+        }
+
+        ChatEvent text(String text) {
+            json.append(",\"text\":").append(quote(text));
+            return this;
+        }
+
+        ChatEvent online(int count) {
+            json.append(",\"online\":").append(count);
+            return this;
+        }
+
+        String build() {
+            return json.append(",\"time\":").append(System.currentTimeMillis()).append('}').toString();
+        }
+
+        private static String quote(String text) {
             StringBuilder out = new StringBuilder("\"");
             for (char c : text.toCharArray()) {
                 switch (c) {

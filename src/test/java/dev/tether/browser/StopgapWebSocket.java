@@ -74,6 +74,8 @@ final class StopgapWebSocket {
     public static final class Connection implements HttpUpgradeHandler {
         private volatile Handler handler;
         private volatile String query;
+        /** The chat name, for the stand-in chat room. */
+        volatile String name;
         private volatile WebConnection webConnection;
         private volatile boolean closeSent;
         private final Object sendLock = new Object();
