@@ -9,9 +9,14 @@ interface DemoSite extends AutoCloseable {
     /** The port the site listens on (chosen by the system on the first start). */
     int port();
 
-    /** An address on the site, for example {@code url("ws-echo-client/")}; {@code path} has no leading slash. */
+    /** Where the application is deployed: "" at the root, else a path such as {@code /demo}. */
+    default String contextPath() {
+        return "";
+    }
+
+    /** An address in the application, for example {@code url("ws-echo-client/")}; {@code path} has no leading slash. */
     default String url(String path) {
-        return "http://127.0.0.1:" + port() + "/" + path;
+        return "http://127.0.0.1:" + port() + contextPath() + "/" + path;
     }
 
     /** Stops serving; open connections are dropped. */

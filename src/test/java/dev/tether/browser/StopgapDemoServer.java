@@ -37,14 +37,27 @@ final class StopgapDemoServer implements DemoSite {
     private ScheduledExecutorService ticker;
     private int port;
 
-    private StopgapDemoServer() {
+    private final String contextPath;
+
+    private StopgapDemoServer(String contextPath) {
+        this.contextPath = contextPath;
     }
 
-    /** Starts on a port the system chooses. */
+    /** Starts at the root of a port the system chooses. */
     static StopgapDemoServer start() throws Exception {
-        StopgapDemoServer server = new StopgapDemoServer();
+        return startUnder("");
+    }
+
+    /** Starts under a context path such as {@code /demo} (or "" for the root), on a port the system chooses. */
+    static StopgapDemoServer startUnder(String contextPath) throws Exception {
+        StopgapDemoServer server = new StopgapDemoServer(contextPath);
         server.startOn(0);
         return server;
+    }
+
+    @Override
+    public String contextPath() {
+        return contextPath;
     }
 
     @Override
@@ -80,7 +93,7 @@ final class StopgapDemoServer implements DemoSite {
         server.setHostname("127.0.0.1");
         server.getConnector().setProperty("address", "127.0.0.1");
         server.getConnector().setPort(requestedPort);
-        Context context = server.addContext("", webapp.toString());
+        Context context = server.addContext(contextPath, webapp.toString());
         Tomcat.addDefaultMimeTypeMappings(context);
         Tomcat.addServlet(context, "default", new DefaultServlet());
         context.addServletMappingDecoded("/", "default");
