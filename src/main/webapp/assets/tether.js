@@ -34,7 +34,7 @@ const Tether = (() => {
   /**
    * A WebSocket that reconnects after every drop, waiting 1 s, then 2, 4, 8 and at most 10 s between
    * attempts; the wait starts again at 1 s once a connection opens. Listeners:
-   *   onState({state, url, code, reason, retryInMs})  state: 'connecting' | 'open' | 'closed'
+   *   onState({state, url, code, reason, retryDelayMs, retryInMs})  state: 'connecting' | 'open' | 'closed'
    *   onMessage(data)   a string, or an ArrayBuffer for a binary message
    *   onOpen()
    */
@@ -110,7 +110,7 @@ const Tether = (() => {
       const delay = this.delayMs;
       this.delayMs = Math.min(this.delayMs * 2, MAX_DELAY_MS);
       const due = Date.now() + delay;
-      const tick = () => this.emitState({ state: 'closed', code, reason, retryInMs: Math.max(0, due - Date.now()) });
+      const tick = () => this.emitState({ state: 'closed', code, reason, retryDelayMs: delay, retryInMs: Math.max(0, due - Date.now()) });
       tick();
       this.countdownTimer = setInterval(tick, 1000);
       this.retryTimer = setTimeout(() => this.connect(), delay);
@@ -175,8 +175,8 @@ const Tether = (() => {
   }
 
   /**
-   * Shows a socket's state in an element: its text, and data-state (and data-close-code once closed)
-   * for styling and for tests. The element should be a live region (role="status"): its sentence
+   * Shows a socket's state in an element: its text, and data-state (with data-close-code and
+   * data-retry-delay, in ms, once closed) for styling and for tests. The element should be a live region (role="status"): its sentence
    * changes only when the state does, while the countdown to the next attempt ticks in a span hidden
    * from screen readers, so they announce each change once instead of every second.
    */
@@ -193,6 +193,11 @@ const Tether = (() => {
         element.dataset.closeCode = String(change.code || '');
       } else {
         delete element.dataset.closeCode;
+      }
+      if (change.retryDelayMs !== undefined) {
+        element.dataset.retryDelay = String(change.retryDelayMs);
+      } else {
+        delete element.dataset.retryDelay;
       }
       const text = describeState(change);
       if (sentence.textContent !== text) sentence.textContent = text;

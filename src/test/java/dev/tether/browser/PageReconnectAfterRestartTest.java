@@ -1,8 +1,11 @@
 package dev.tether.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,12 +40,23 @@ class PageReconnectAfterRestartTest {
 
         site.stop();
         PageWait.connection(browser, "closed");
+        String code = browser.findElement(By.id("connection")).getAttribute("data-close-code");
+        assertTrue(PageWait.connectionText(browser).contains("code " + code),
+                "the close code is shown: " + PageWait.connectionText(browser));
         PageWait.until(browser, "the page to announce its next attempt",
                 d -> PageWait.connectionText(d).contains("Reconnecting"));
         Screenshots.save(browser, "echo-reconnecting");
 
-        // Stay down long enough for at least one failed attempt, so the backoff path is exercised.
-        Thread.sleep(1500);
+        // While the server is down, each attempt waits twice as long as the one before: 1 s, 2 s, 4 s.
+        List<Integer> delays = new ArrayList<>();
+        PageWait.until(browser, PageWait.LIMIT, () -> "three reconnection attempts, but saw delays " + delays, d -> {
+            String delay = d.findElement(By.id("connection")).getAttribute("data-retry-delay");
+            if (delay != null && (delays.isEmpty() || delays.get(delays.size() - 1) != Integer.parseInt(delay))) {
+                delays.add(Integer.parseInt(delay));
+            }
+            return delays.size() >= 3;
+        });
+        assertEquals(List.of(1000, 2000, 4000), delays.subList(0, 3), "the backoff doubles from 1 s");
         site.restart();
 
         // The backoff waits at most 10 s between attempts.

@@ -3,6 +3,7 @@ package dev.tether.browser;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -17,6 +18,11 @@ final class PageWait {
     }
 
     static <T> T until(WebDriver driver, Duration limit, String what, Function<WebDriver, T> condition) {
+        return until(driver, limit, () -> what, condition);
+    }
+
+    /** As the others, with a message made when the wait fails (so it can tell what was seen meanwhile). */
+    static <T> T until(WebDriver driver, Duration limit, Supplier<String> what, Function<WebDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(driver, limit, Duration.ofMillis(50));
         wait.withMessage(what);
         return wait.until(condition);
