@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,18 @@ class StatusPageUpdatesTest {
         // A few more seconds of history make a screenshot worth looking at.
         PageWait.until(browser, "six status updates", d -> updates() >= 6);
         Screenshots.save(browser, "status");
+
+        // The chart on a phone, and in the dark theme: both redrawn by the page itself.
+        browser.manage().window().setSize(Chromium.PHONE);
+        int beforePhone = updates();
+        PageWait.until(browser, "an update at phone width", d -> updates() > beforePhone);
+        Screenshots.save(browser, "status-phone");
+        browser.manage().window().setSize(Chromium.DESKTOP);
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        int beforeDark = updates();
+        PageWait.until(browser, "an update in the dark theme", d -> updates() > beforeDark);
+        Screenshots.save(browser, "status-dark");
     }
 
     private static int updates() {
