@@ -22,6 +22,8 @@ public final class WebSocketConfig {
     private final Duration readTimeout;
     private final Duration writeTimeout;
     private final Duration closeTimeout;
+    private final Duration pingInterval;
+    private final Duration pongTimeout;
 
     private WebSocketConfig(Builder b) {
         this.maxFrameSize = b.maxFrameSize;
@@ -30,6 +32,8 @@ public final class WebSocketConfig {
         this.readTimeout = b.readTimeout;
         this.writeTimeout = b.writeTimeout;
         this.closeTimeout = b.closeTimeout;
+        this.pingInterval = b.pingInterval;
+        this.pongTimeout = b.pongTimeout;
     }
 
     public static WebSocketConfig defaults() {
@@ -48,6 +52,8 @@ public final class WebSocketConfig {
         b.readTimeout = readTimeout;
         b.writeTimeout = writeTimeout;
         b.closeTimeout = closeTimeout;
+        b.pingInterval = pingInterval;
+        b.pongTimeout = pongTimeout;
         return b;
     }
 
@@ -84,11 +90,25 @@ public final class WebSocketConfig {
         return closeTimeout;
     }
 
+    /**
+     * How often a ping is sent to check that the peer is still there, and to keep proxies from dropping a
+     * quiet connection; {@link Duration#ZERO} sends none. Default 30 s.
+     */
+    public Duration pingInterval() {
+        return pingInterval;
+    }
+
+    /** How long the peer has to answer a heartbeat ping before the connection is dropped (1006). Default 10 s. */
+    public Duration pongTimeout() {
+        return pongTimeout;
+    }
+
     @Override
     public String toString() {
         return "WebSocketConfig{maxFrameSize=" + maxFrameSize + ", maxMessageSize=" + maxMessageSize
                 + ", maxInboundBufferBytes=" + maxInboundBufferBytes + ", readTimeout=" + readTimeout
-                + ", writeTimeout=" + writeTimeout + ", closeTimeout=" + closeTimeout + "}";
+                + ", writeTimeout=" + writeTimeout + ", closeTimeout=" + closeTimeout
+                + ", pingInterval=" + pingInterval + ", pongTimeout=" + pongTimeout + "}";
     }
 
     public static final class Builder {
@@ -98,6 +118,8 @@ public final class WebSocketConfig {
         private Duration readTimeout = Duration.ZERO;
         private Duration writeTimeout = Duration.ofSeconds(30);
         private Duration closeTimeout = Duration.ofSeconds(5);
+        private Duration pingInterval = Duration.ofSeconds(30);
+        private Duration pongTimeout = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -129,6 +151,16 @@ public final class WebSocketConfig {
 
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = positive(timeout, "closeTimeout");
+            return this;
+        }
+
+        public Builder pingInterval(Duration interval) {
+            this.pingInterval = notNegative(interval, "pingInterval");
+            return this;
+        }
+
+        public Builder pongTimeout(Duration timeout) {
+            this.pongTimeout = positive(timeout, "pongTimeout");
             return this;
         }
 

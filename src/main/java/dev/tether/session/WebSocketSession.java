@@ -1,0 +1,540 @@
+package dev.tether.session;
+
+import dev.tether.CloseCodes;
+import dev.tether.CloseStatus;
+import dev.tether.Message;
+import dev.tether.MessageHandler;
+import dev.tether.WebSocket;
+import dev.tether.WebSocketClosedException;
+import dev.tether.WebSocketConfig;
+import dev.tether.WebSocketException;
+import dev.tether.WebSocketFailedException;
+import dev.tether.WebSocketTimeoutException;
+import dev.tether.protocol.FrameEncoder;
+import dev.tether.protocol.InboundListener;
+import dev.tether.protocol.InboundProtocol;
+import dev.tether.protocol.Opcode;
+import dev.tether.protocol.Role;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.HttpCookie;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One WebSocket connection: the blocking Zinc-style API on top of the protocol core, fed by a
+ * {@link Transport} that only moves bytes. Used by the server and the client alike.
+ *
+ * <p>Threads: the transport pushes input from one thread at a time ({@link #onData}); complete messages
+ * wait in a bounded {@link Inbox} for {@link #readMessage()}. Senders serialise on a send lock, queue
+ * their frames in the {@link OutboundQueue} and wait until the transport has written them, so a send
+ * never holds more than its own message and fails after the write timeout when the peer stops reading.
+ * Control frames (pong, close) are queued without waiting, so the input thread never blocks.
+ */
+public final class WebSocketSession implements WebSocket, TransportListener {
+
+    /** Opened/closed lines for every connection, at FINE: enable this logger to see them. */
+    static final Logger CONNECTIONS = Logger.getLogger("dev.tether.connections");
+    private static final Logger LOG = Logger.getLogger(WebSocketSession.class.getName());
+
+    private final Role role;
+    private final WebSocketConfig config;
+    private final HandshakeInfo info;
+    private final InboundProtocol inbound;
+    private final FrameEncoder encoder;
+    private final OutboundQueue outbound = new OutboundQueue();
+    private final Inbox inbox;
+    private final CloseHandshake closeHandshake = new CloseHandshake();
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final AtomicBoolean transportClosed = new AtomicBoolean();
+    private volatile Transport transport;
+    private volatile CloseStatus closeStatus;
+    /**
+     * Whether {@link #closeStatus} is settled: a close frame was received (RFC 6455 §7.1.5: its code is the
+     * connection's close code) or we failed the connection with a code of our own. Until then it is
+     * provisional (our own close frame), and a lost connection makes it 1006.
+     */
+    private volatile boolean statusFinal;
+    private volatile ScheduledFuture<?> closeDeadline;
+    private volatile long lastPongNanos;
+    private final Heartbeat heartbeat;
+
+    public WebSocketSession(Role role, WebSocketConfig config, HandshakeInfo info) {
+        this.role = Objects.requireNonNull(role, "role");
+        this.config = config == null ? WebSocketConfig.defaults() : config;
+        this.info = Objects.requireNonNull(info, "info");
+        this.inbox = new Inbox(this.config.maxInboundBufferBytes());
+        this.encoder = new FrameEncoder(role);
+        this.inbound = new InboundProtocol(role, this.config.maxFrameSize(), this.config.maxMessageSize(), new Events());
+        this.heartbeat = new Heartbeat(new HeartbeatPeer(), this.config.pingInterval().toMillis(),
+                this.config.pongTimeout().toMillis());
+    }
+
+    /** Binds the transport; input may arrive from now on. Called once. */
+    public void start(Transport transport) {
+        if (this.transport != null) throw new IllegalStateException("already started");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        ConnectionStats.opened();
+        CONNECTIONS.fine(() -> "WebSocket opened: " + describe());
+        heartbeat.start();
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public WebSocketConfig config() {
+        return config;
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    @Override
+    public void sendMessage(String text) throws IOException {
+        sendWhole(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void sendMessage(byte[] data) throws IOException {
+        sendWhole(Opcode.BINARY, data);
+    }
+
+    @Override
+    public void sendMessage(Message message) throws IOException {
+        if (message.isText()) {
+            sendMessage(message.text());
+        } else {
+            sendMessage(message.bytes());
+        }
+    }
+
+    @Override
+    public void sendTextFrames(Iterable<String> fragments) throws IOException {
+        sendFragments(Opcode.TEXT, fragments, s -> s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void sendByteFrames(Iterable<byte[]> fragments) throws IOException {
+        sendFragments(Opcode.BINARY, fragments, b -> b);
+    }
+
+    private void sendWhole(Opcode opcode, byte[] payload) throws IOException {
+        Objects.requireNonNull(payload, "message");
+        long deadline = deadline();
+        lockForSending(deadline);
+        try {
+            sendFrame(opcode, true, payload, deadline);
+        } finally {
+            sendLock.unlock();
+        }
+        ConnectionStats.sent();
+    }
+
+    private interface Encoding<T> {
+        byte[] bytes(T fragment);
+    }
+
+    /** One message, one frame per fragment; the send lock is held throughout so no other message interleaves. */
+    private <T> void sendFragments(Opcode opcode, Iterable<T> fragments, Encoding<T> encoding) throws IOException {
+        Objects.requireNonNull(fragments, "fragments");
+        long deadline = deadline();
+        lockForSending(deadline);
+        try {
+            Iterator<T> it = fragments.iterator();
+            Opcode next = opcode;
+            if (!it.hasNext()) {
+                sendFrame(opcode, true, new byte[0], deadline);
+            }
+            while (it.hasNext()) {
+                byte[] payload = Objects.requireNonNull(encoding.bytes(it.next()), "fragment");
+                boolean last = !it.hasNext();
+                // Each frame gets a fresh write deadline: a huge message is limited by the peer's pace, not its size.
+                sendFrame(next, last, payload, deadline());
+                next = Opcode.CONTINUATION;
+            }
+        } finally {
+            sendLock.unlock();
+        }
+        ConnectionStats.sent();
+    }
+
+    private void sendFrame(Opcode opcode, boolean fin, byte[] payload, long deadlineNanos) throws IOException {
+        ensureOpen();
+        long sequence = outbound.enqueueData(encoder.dataFrame(opcode, fin, payload, 0, payload.length));
+        if (sequence < 0) throw closedException();
+        transport.flush();
+        OutboundQueue.Outcome outcome;
+        try {
+            outcome = outbound.awaitWritten(sequence, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while sending");
+        }
+        switch (outcome) {
+            case WRITTEN:
+                return;
+            case DROPPED:
+                throw closedException();
+            default:
+                writeTimedOut();
+        }
+    }
+
+    private void lockForSending(long deadlineNanos) throws IOException {
+        ensureOpen();
+        try {
+            if (!sendLock.tryLock(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                throw new WebSocketTimeoutException("another send held the connection longer than the write timeout ("
+                        + config.writeTimeout().toMillis() + " ms)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to send");
+        }
+    }
+
+    /** The peer took nothing for a whole write timeout: it is gone or stuck, so the connection is dropped. */
+    private void writeTimedOut() throws WebSocketTimeoutException {
+        String reason = "write timeout: the peer took no data for " + config.writeTimeout().toMillis() + " ms";
+        lose(reason, null);
+        throw new WebSocketTimeoutException(reason);
+    }
+
+    private long deadline() {
+        return System.nanoTime() + config.writeTimeout().toNanos();
+    }
+
+    @Override
+    public void ping() throws IOException {
+        ensureOpen();
+        byte[] payload = Long.toString(System.nanoTime()).getBytes(StandardCharsets.US_ASCII);
+        if (!outbound.enqueueControl(encoder.controlFrame(Opcode.PING, payload))) {
+            ensureOpen();
+            throw new WebSocketException("too many control frames waiting to be written; the peer is not reading");
+        }
+        transport.flush();
+    }
+
+    /** When the last pong arrived ({@link System#nanoTime()}), or 0. */
+    public long lastPongNanos() {
+        return lastPongNanos;
+    }
+
+    private void ensureOpen() throws WebSocketClosedException {
+        if (closeHandshake.state() != CloseHandshake.State.OPEN) throw closedException();
+    }
+
+    private WebSocketClosedException closedException() {
+        CloseStatus status = closeStatus;
+        return new WebSocketClosedException(status != null ? status : new CloseStatus(CloseCodes.ABNORMAL, "closed"));
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Override
+    public Message readMessage() throws IOException {
+        return readMessage(config.readTimeout());
+    }
+
+    @Override
+    public Message readMessage(Duration timeout) throws IOException {
+        Message message = inbox.take(timeout.toNanos(), this::resumeReading);
+        return message;
+    }
+
+    @Override
+    public void runWith(MessageHandler handler) throws Exception {
+        while (true) {
+            Message message;
+            try {
+                message = readMessage();
+            } catch (WebSocketTimeoutException e) {
+                continue;
+            } catch (WebSocketClosedException e) {
+                return;
+            }
+            handler.onMessage(message);
+        }
+    }
+
+    private void resumeReading() {
+        Transport t = transport;
+        if (t != null) t.resumeReading();
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    @Override
+    public void close() {
+        close(CloseCodes.NORMAL, "");
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        if (!CloseCodes.isValidOnWire(code)) {
+            throw new IllegalArgumentException("close code " + code + " may not be sent (RFC 6455 §7.4)");
+        }
+        if (!closeHandshake.startLocal()) return;
+        CloseStatus sent = new CloseStatus(code, reason);
+        closeStatus = sent;
+        outbound.enqueueClose(encoder.closeFrame(code, reason == null ? "" : reason));
+        if (inbox.end(() -> new WebSocketClosedException(sent))) resumeReading();
+        transport.flush();
+        awaitPeerClose();
+    }
+
+    /** After our close frame, the peer has the close timeout to answer before the connection is dropped. */
+    private void awaitPeerClose() {
+        closeDeadline = Timers.schedule(() -> {
+            if (closeHandshake.state() != CloseHandshake.State.CLOSED) {
+                lose("no close frame from the peer within " + config.closeTimeout().toMillis() + " ms", null);
+            } else {
+                // The handshake finished but TCP is still open (a client waits for the server to close it).
+                abortTransport();
+            }
+        }, config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return closeHandshake.state() == CloseHandshake.State.OPEN && !transportClosed.get();
+    }
+
+    @Override
+    public CloseStatus closeStatus() {
+        return closeStatus;
+    }
+
+    /** The peer's close frame: echo it if we had not closed first, then let TCP close. */
+    private void onPeerClose(int code, String reason) {
+        CloseStatus received = new CloseStatus(code, reason);
+        closeStatus = received;
+        statusFinal = true;
+        if (closeHandshake.onPeerClose()) {
+            outbound.enqueueClose(encoder.closeFrame(code == CloseCodes.NO_STATUS ? CloseCodes.NO_STATUS : code, ""));
+            inbox.end(() -> new WebSocketClosedException(received));
+            awaitPeerClose();
+        }
+        // The server closes TCP as soon as the handshake is over (RFC 6455 §7.1.1); the client's
+        // transport waits for the server to do so, within the close timeout.
+        transport.flush();
+        transport.close();
+    }
+
+    /** The peer broke the protocol: send the close code that says how, and drop the connection once it is out. */
+    private void failConnection(WebSocketFailedException failure) {
+        LOG.log(Level.FINE, () -> "failing " + describe() + ": " + failure.getMessage());
+        if (closeHandshake.startLocal()) {
+            outbound.enqueueClose(encoder.closeFrame(failure.closeCode(), failure.getMessage()));
+        }
+        closeHandshake.terminate();
+        closeStatus = new CloseStatus(failure.closeCode(), failure.getMessage());
+        statusFinal = true;
+        inbox.end(() -> new WebSocketFailedException(failure.closeCode(), failure.getMessage(), failure));
+        transport.flush();
+        transport.close();
+        awaitTransportClose();
+    }
+
+    /** If the transport has not closed within the close timeout (the peer does not read), abort it. */
+    private void awaitTransportClose() {
+        closeDeadline = Timers.schedule(this::abortTransport, config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The connection is lost (1006): no closing handshake is possible any more. */
+    private void lose(String reason, Throwable cause) {
+        closeHandshake.terminate();
+        CloseStatus lost = new CloseStatus(CloseCodes.ABNORMAL, reason);
+        if (!statusFinal) {
+            closeStatus = lost;
+            statusFinal = true;
+        }
+        inbox.end(() -> new WebSocketClosedException(lost, cause));
+        abortTransport();
+    }
+
+    private void abortTransport() {
+        outbound.abort();
+        Transport t = transport;
+        if (t != null) t.abort();
+    }
+
+    // ---------------------------------------------------------------- transport events
+
+    @Override
+    public boolean onData(ByteBuffer data) {
+        if (inbox.isEnded() && closeHandshake.state() == CloseHandshake.State.CLOSED) {
+            data.position(data.limit());
+            return true;
+        }
+        try {
+            inbound.receive(data);
+        } catch (WebSocketFailedException e) {
+            failConnection(e);
+            data.position(data.limit());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "internal error reading " + describe());
+            failConnection(new WebSocketFailedException(CloseCodes.INTERNAL_ERROR, "internal error", e));
+            data.position(data.limit());
+            return true;
+        }
+        return !inbox.pauseIfFull();
+    }
+
+    @Override
+    public void onEndOfInput() {
+        if (closeHandshake.state() == CloseHandshake.State.CLOSED && inbox.isEnded()) {
+            // The closing handshake is over and the peer closed TCP: the normal end.
+            abortTransport();
+            return;
+        }
+        lose("the peer closed the connection without a close frame", null);
+    }
+
+    @Override
+    public void onTransportFailure(Throwable cause) {
+        if (closeHandshake.state() == CloseHandshake.State.CLOSED && inbox.isEnded()) {
+            abortTransport();
+            return;
+        }
+        lose("connection failed: " + cause, cause);
+    }
+
+    @Override
+    public void onTransportClosed() {
+        if (!transportClosed.compareAndSet(false, true)) return;
+        if (!statusFinal) lose("the connection closed without a close frame", null);
+        closeHandshake.terminate();
+        outbound.abort();
+        heartbeat.stop();
+        ScheduledFuture<?> deadline = closeDeadline;
+        if (deadline != null) deadline.cancel(false);
+        ConnectionStats.closed();
+        CONNECTIONS.fine(() -> "WebSocket closed: " + describe() + " " + closeStatus);
+    }
+
+    @Override
+    public OutboundQueue outbound() {
+        return outbound;
+    }
+
+    private final class HeartbeatPeer implements Heartbeat.Peer {
+        @Override
+        public boolean sendPing() {
+            if (!isConnected()) return false;
+            if (outbound.enqueueControl(encoder.controlFrame(Opcode.PING, new byte[0]))) {
+                transport.flush();
+            }
+            // A full control queue means earlier pings are still unwritten: the pong deadline still runs.
+            return true;
+        }
+
+        @Override
+        public void unresponsive(long waitedMillis) {
+            lose("no pong from the peer within " + waitedMillis + " ms", null);
+        }
+    }
+
+    /** Receive-side events from the protocol core, on the transport's input thread. */
+    private final class Events implements InboundListener {
+        @Override
+        public void onText(String text) {
+            deliver(Message.text(text));
+        }
+
+        @Override
+        public void onBinary(byte[] data) {
+            deliver(Message.binary(data));
+        }
+
+        private void deliver(Message message) {
+            ConnectionStats.received();
+            // After our close, the peer may still have had data in flight: the handler has said it is done.
+            if (closeHandshake.state() == CloseHandshake.State.OPEN) inbox.add(message);
+        }
+
+        @Override
+        public void onPing(byte[] payload) {
+            if (closeHandshake.state() == CloseHandshake.State.OPEN
+                    && outbound.enqueuePong(encoder.controlFrame(Opcode.PONG, payload))) {
+                transport.flush();
+            }
+        }
+
+        @Override
+        public void onPong(byte[] payload) {
+            lastPongNanos = System.nanoTime();
+            heartbeat.onPong();
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+            onPeerClose(code, reason);
+        }
+    }
+
+    // ---------------------------------------------------------------- handshake information
+
+    @Override
+    public String path() {
+        return info.path();
+    }
+
+    @Override
+    public String query() {
+        return info.query();
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return info.headers();
+    }
+
+    @Override
+    public String header(String name) {
+        return info.header(name);
+    }
+
+    @Override
+    public List<HttpCookie> cookies() {
+        return info.cookies();
+    }
+
+    @Override
+    public Principal userPrincipal() {
+        return info.userPrincipal();
+    }
+
+    @Override
+    public String subprotocol() {
+        return info.subprotocol();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return info.remoteAddress();
+    }
+
+    private String describe() {
+        return (role == Role.SERVER ? "server " : "client ") + info.path() + (info.remoteAddress() != null ? " peer " + info.remoteAddress() : "");
+    }
+
+    @Override
+    public String toString() {
+        return "WebSocketSession{" + describe() + ", " + (closeStatus == null ? "open" : closeStatus.toString()) + "}";
+    }
+}
