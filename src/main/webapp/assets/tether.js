@@ -12,7 +12,12 @@ const Tether = (() => {
 
   /** The ws:// or wss:// address of an endpoint of this application, e.g. wsUrl('ws-echo'). */
   function wsUrl(endpoint) {
-    const url = new URL(endpoint, appRoot);
+    return wsUrlFrom(appRoot, endpoint);
+  }
+
+  /** The WebSocket address of an endpoint relative to an http(s) base: wss:// where the base is https://. */
+  function wsUrlFrom(base, endpoint) {
+    const url = new URL(endpoint, base);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     url.hash = '';
     return url.href;
@@ -238,5 +243,5 @@ const Tether = (() => {
     if (pinned.get(scroller)) scroller.scrollTop = scroller.scrollHeight;
   }
 
-  return { appRoot, wsUrl, isWebSocketUrl, ReconnectingSocket, describeState, showStateIn, timeOfDay, appendToLog };
+  return { appRoot, wsUrl, wsUrlFrom, isWebSocketUrl, ReconnectingSocket, describeState, showStateIn, timeOfDay, appendToLog };
 })();
