@@ -35,10 +35,13 @@ const Tether = (() => {
 
   const FIRST_DELAY_MS = 1000;
   const MAX_DELAY_MS = 10000;
+  // A connection that lasted this long was a real one: the next drop starts the waits again at 1 s. One
+  // that a server closes at once (overloaded, refusing us) keeps the waits growing instead of hammering it.
+  const STABLE_MS = 5000;
 
   /**
    * A WebSocket that reconnects after every drop, waiting 1 s, then 2, 4, 8 and at most 10 s between
-   * attempts; the wait starts again at 1 s once a connection opens. Listeners:
+   * attempts; the wait starts again at 1 s after a connection that stayed open a while. Listeners:
    *   onState({state, url, code, reason, retryDelayMs, retryInMs})  state: 'connecting' | 'open' | 'closed'
    *   onMessage(data)   a string, or an ArrayBuffer for a binary message
    *   onOpen()
@@ -51,6 +54,7 @@ const Tether = (() => {
       this.delayMs = FIRST_DELAY_MS;
       this.retryTimer = null;
       this.countdownTimer = null;
+      this.openedAt = 0;
       this.stopped = false;
       this.connect();
     }
@@ -91,7 +95,7 @@ const Tether = (() => {
       this.socket = socket;
       socket.addEventListener('open', () => {
         if (socket !== this.socket) return;
-        this.delayMs = FIRST_DELAY_MS;
+        this.openedAt = Date.now();
         this.emitState({ state: 'open' });
         if (this.listeners.onOpen) this.listeners.onOpen();
       });
@@ -102,6 +106,8 @@ const Tether = (() => {
       socket.addEventListener('close', (event) => {
         if (socket !== this.socket) return;
         this.socket = null;
+        if (this.openedAt !== 0 && Date.now() - this.openedAt >= STABLE_MS) this.delayMs = FIRST_DELAY_MS;
+        this.openedAt = 0;
         this.scheduleReconnect(event.code, event.reason);
       });
       // An 'error' event is always followed by 'close', which carries the code: nothing to do here.
