@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,25 +40,37 @@ class PageReconnectAfterRestartTest {
         PageWait.connection(browser, "open");
         echo("before the restart");
 
-        site.stop();
-        PageWait.connection(browser, "closed");
-        String code = browser.findElement(By.id("connection")).getAttribute("data-close-code");
-        assertTrue(PageWait.connectionText(browser).contains("code " + code),
-                "the close code is shown: " + PageWait.connectionText(browser));
-        PageWait.until(browser, "the page to announce its next attempt",
-                d -> PageWait.connectionText(d).contains("Reconnecting"));
-        Screenshots.save(browser, "echo-reconnecting");
-
-        // While the server is down, each attempt waits twice as long as the one before: 1 s, 2 s, 4 s.
+        // Stopped on another thread, and watched from the moment the server starts going (a graceful stop
+        // takes a while): the first close, then each attempt waiting twice as long as the one before while
+        // the server stays down: 1 s, 2 s, 4 s.
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
+            try {
+                site.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("stopping the server failed", e);
+            }
+        });
         List<Integer> delays = new ArrayList<>();
+        List<String> firstClose = new ArrayList<>();
         PageWait.until(browser, PageWait.LIMIT, () -> "three reconnection attempts, but saw delays " + delays, d -> {
-            String delay = d.findElement(By.id("connection")).getAttribute("data-retry-delay");
-            if (delay != null && (delays.isEmpty() || delays.get(delays.size() - 1) != Integer.parseInt(delay))) {
-                delays.add(Integer.parseInt(delay));
+            @SuppressWarnings("unchecked")
+            List<String> state = (List<String>) browser.executeScript("""
+                    const line = document.getElementById('connection');
+                    return [line.dataset.state, line.dataset.closeCode || '', line.dataset.retryDelay || '', line.textContent];
+                    """);
+            if (!"closed".equals(state.get(0))) return false;
+            if (firstClose.isEmpty()) firstClose.addAll(state);
+            if (!state.get(2).isEmpty()) {
+                int delay = Integer.parseInt(state.get(2));
+                if (delays.isEmpty() || delays.get(delays.size() - 1) != delay) delays.add(delay);
             }
             return delays.size() >= 3;
         });
+        stopped.get(30, TimeUnit.SECONDS);
+        assertTrue(firstClose.get(3).contains("code " + firstClose.get(1)), "the close code is shown: " + firstClose);
         assertEquals(List.of(1000, 2000, 4000), delays.subList(0, 3), "the backoff doubles from 1 s");
+        assertTrue(PageWait.connectionText(browser).contains("Reconnecting"), "the next attempt is announced");
+        Screenshots.save(browser, "echo-reconnecting");
         site.restart();
 
         // The backoff waits at most 10 s between attempts.
