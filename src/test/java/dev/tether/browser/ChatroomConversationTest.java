@@ -24,13 +24,13 @@ class ChatroomConversationTest {
 
     private static final By CONVERSATION = By.id("conversation");
 
-    private static DemoSite site;
+    private static DemoServerSite site;
     private static ChromeDriver ann;
     private static ChromeDriver bob;
 
     @BeforeAll
     static void start() throws Exception {
-        site = DemoSites.start();
+        site = DemoServerSite.start();
         ann = Chromium.start();
         bob = Chromium.start();
     }

@@ -14,12 +14,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Timeout(120)
 class EchoPageRoundTripTest {
 
-    private static DemoSite site;
+    private static DemoServerSite site;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        site = DemoSites.start();
+        site = DemoServerSite.start();
         browser = Chromium.start();
     }
 

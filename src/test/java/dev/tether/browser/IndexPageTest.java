@@ -15,12 +15,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Timeout(120)
 class IndexPageTest {
 
-    private static DemoSite site;
+    private static DemoServerSite site;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        site = DemoSites.start();
+        site = DemoServerSite.start();
         browser = Chromium.start();
     }
 

@@ -19,12 +19,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Timeout(120)
 class PageReconnectAfterRestartTest {
 
-    private static DemoSite site;
+    private static DemoServerSite site;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        site = DemoSites.start();
+        site = DemoServerSite.start();
         browser = Chromium.start();
     }
 
@@ -68,6 +68,7 @@ class PageReconnectAfterRestartTest {
         });
         stopped.get(30, TimeUnit.SECONDS);
         assertTrue(firstClose.get(3).contains("code " + firstClose.get(1)), "the close code is shown: " + firstClose);
+        assertEquals("1001", firstClose.get(1), "going away: " + firstClose);
         assertEquals(List.of(1000, 2000, 4000), delays.subList(0, 3), "the backoff doubles from 1 s");
         assertTrue(PageWait.connectionText(browser).contains("Reconnecting"), "the next attempt is announced");
         Screenshots.save(browser, "echo-reconnecting");

@@ -10,16 +10,16 @@ import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** A WAR deployed under a context path: the pages find their endpoints under it, not at the host's root. */
+/** The demo WAR deployed under a context path: the pages find their endpoints under it, not at the host's root. */
 @Timeout(120)
 class PagesUnderAContextPathTest {
 
-    private static DemoSite site;
+    private static DemoServerSite site;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        site = StopgapDemoServer.startUnder("/tether-demo");
+        site = DemoServerSite.startUnder("/tether-demo");
         browser = Chromium.start();
     }
 

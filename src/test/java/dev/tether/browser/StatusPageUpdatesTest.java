@@ -33,12 +33,12 @@ class StatusPageUpdatesTest {
             return count;
             """;
 
-    private static DemoSite site;
+    private static DemoServerSite site;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        site = DemoSites.start();
+        site = DemoServerSite.start();
         browser = Chromium.start();
     }
 
