@@ -1,0 +1,55 @@
+package dev.tether.cdi;
+
+import dev.tether.WebSocket;
+import dev.tether.WebSocketHandler;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * Stands in the endpoint registry for an annotated handler class: each connection gets its own handler
+ * instance from CDI, released when the connection ends.
+ *
+ * <p>The handler runs with the application's class loader as its context class loader, whatever thread
+ * Tether runs it on: CDI lookups and service loading (JSON-P finding its provider, for one) depend on it.
+ */
+final class BeanHandler implements WebSocketHandler {
+
+    private static final Logger LOG = Logger.getLogger(BeanHandler.class.getName());
+
+    private final Class<? extends WebSocketHandler> type;
+    private final ClassLoader applicationLoader;
+    private final AtomicBoolean warnedNoCdi = new AtomicBoolean();
+
+    BeanHandler(Class<? extends WebSocketHandler> type, ClassLoader applicationLoader) {
+        this.type = type;
+        this.applicationLoader = applicationLoader;
+    }
+
+    Class<? extends WebSocketHandler> type() {
+        return type;
+    }
+
+    @Override
+    public void handle(WebSocket webSocket) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        if (applicationLoader != null) thread.setContextClassLoader(applicationLoader);
+        try {
+            HandlerSource source = HandlerSources.current();
+            if (source instanceof ConstructorHandlerSource && warnedNoCdi.compareAndSet(false, true)) {
+                LOG.warning(() -> "no CDI container is running: " + type.getName()
+                        + " is created with its constructor, and nothing is injected into it");
+            }
+            try (HandlerInstance instance = source.create(type)) {
+                instance.handler().handle(webSocket);
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return type.getName();
+    }
+}

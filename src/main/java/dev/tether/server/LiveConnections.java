@@ -1,0 +1,144 @@
+package dev.tether.server;
+
+import dev.tether.session.OutboundQueue;
+import dev.tether.session.Transport;
+import dev.tether.session.TransportListener;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The connections a server has open, so that shutting down can close each with 1001 (going away)
+ * instead of dropping it. A connection leaves the set when its transport reports it closed.
+ */
+public final class LiveConnections {
+
+    private static final Logger LOG = Logger.getLogger(LiveConnections.class.getName());
+
+    private final Set<Tracked> open = ConcurrentHashMap.newKeySet();
+    private final Object changed = new Object();
+
+    /** Wraps a connection so that it counts as open from now until its transport reports it closed. */
+    public ServerConnection track(ServerConnection connection) {
+        Tracked tracked = new Tracked(connection);
+        open.add(tracked);
+        return tracked;
+    }
+
+    /** Stops counting a connection that never got a transport (its upgrade failed). */
+    public void forget(ServerConnection tracked) {
+        if (tracked instanceof Tracked) closed((Tracked) tracked);
+    }
+
+    /** How many connections are open. */
+    public int size() {
+        return open.size();
+    }
+
+    /**
+     * Starts the closing handshake on every open connection, waits up to {@code wait} for them to
+     * finish, then drops those that did not.
+     *
+     * @return how many connections had to be dropped
+     */
+    public int closeAll(int code, String reason, Duration wait) {
+        List<Tracked> closing = new ArrayList<>(open);
+        for (Tracked t : closing) {
+            try {
+                t.delegate.close(code, reason);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "close failed", e);
+            }
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (changed) {
+            while (!open.isEmpty()) {
+                long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+                if (remainingMillis <= 0) break;
+                try {
+                    changed.wait(remainingMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        int dropped = 0;
+        for (Tracked t : new ArrayList<>(open)) {
+            Transport transport = t.transport;
+            if (transport != null) transport.abort();
+            open.remove(t);
+            dropped++;
+        }
+        return dropped;
+    }
+
+    private void closed(Tracked tracked) {
+        open.remove(tracked);
+        synchronized (changed) {
+            changed.notifyAll();
+        }
+    }
+
+    /** A connection whose listener tells the set when it closes. */
+    private final class Tracked implements ServerConnection, TransportListener {
+        final ServerConnection delegate;
+        final TransportListener listener;
+        volatile Transport transport;
+
+        Tracked(ServerConnection delegate) {
+            this.delegate = delegate;
+            this.listener = delegate.listener();
+        }
+
+        @Override
+        public TransportListener listener() {
+            return this;
+        }
+
+        @Override
+        public void start(Transport transport) {
+            this.transport = transport;
+            delegate.start(transport);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            delegate.close(code, reason);
+        }
+
+        @Override
+        public boolean onData(ByteBuffer data) {
+            return listener.onData(data);
+        }
+
+        @Override
+        public void onEndOfInput() {
+            listener.onEndOfInput();
+        }
+
+        @Override
+        public void onTransportFailure(Throwable cause) {
+            listener.onTransportFailure(cause);
+        }
+
+        @Override
+        public void onTransportClosed() {
+            try {
+                listener.onTransportClosed();
+            } finally {
+                closed(this);
+            }
+        }
+
+        @Override
+        public OutboundQueue outbound() {
+            return listener.outbound();
+        }
+    }
+}
