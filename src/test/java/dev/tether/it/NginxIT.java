@@ -119,8 +119,9 @@ class NginxIT {
     @Test
     void theHeartbeatKeepsAQuietConnectionOpenPastTheProxysReadTimeout() throws Exception {
         try (WebSocket ws = client().config(SILENT_CLIENT).build().connect(nginx.ws("/tether/ws-echo"))) {
-            long quiet = 3L * READ_TIMEOUT_SECONDS;
-            // Nothing to read for three read timeouts of nginx; the server's pings (answered inside) flow meanwhile.
+            // Quiet for four of nginx's read timeouts, and longer than the server's pong timeout (10 s) plus a ping
+            // interval: a heartbeat that stopped pinging, or wrongly missed a pong, would have lost the connection.
+            long quiet = 4L * READ_TIMEOUT_SECONDS;
             assertThrows(WebSocketTimeoutException.class, () -> ws.readMessage(Duration.ofSeconds(quiet)));
             assertTrue(ws.isConnected(), "closed: " + ws.closeStatus());
             ws.sendMessage("still here after " + quiet + " quiet seconds");
