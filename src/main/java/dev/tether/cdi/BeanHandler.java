@@ -2,8 +2,6 @@ package dev.tether.cdi;
 
 import dev.tether.WebSocket;
 import dev.tether.WebSocketHandler;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 
 /**
  * Stands in the endpoint registry for an annotated handler class: each connection gets its own handler
@@ -14,19 +12,12 @@ import java.util.logging.Logger;
  */
 final class BeanHandler implements WebSocketHandler {
 
-    private static final Logger LOG = Logger.getLogger(BeanHandler.class.getName());
-
     private final Class<? extends WebSocketHandler> type;
     private final ClassLoader applicationLoader;
-    private final AtomicBoolean warnedNoCdi = new AtomicBoolean();
 
     BeanHandler(Class<? extends WebSocketHandler> type, ClassLoader applicationLoader) {
         this.type = type;
         this.applicationLoader = applicationLoader;
-    }
-
-    Class<? extends WebSocketHandler> type() {
-        return type;
     }
 
     @Override
@@ -34,15 +25,8 @@ final class BeanHandler implements WebSocketHandler {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         if (applicationLoader != null) thread.setContextClassLoader(applicationLoader);
-        try {
-            HandlerSource source = HandlerSources.current();
-            if (source instanceof ConstructorHandlerSource && warnedNoCdi.compareAndSet(false, true)) {
-                LOG.warning(() -> "no CDI container is running: " + type.getName()
-                        + " is created with its constructor, and nothing is injected into it");
-            }
-            try (HandlerInstance instance = source.create(type)) {
-                instance.handler().handle(webSocket);
-            }
+        try (HandlerInstance instance = HandlerSources.current().create(type)) {
+            instance.handler().handle(webSocket);
         } finally {
             thread.setContextClassLoader(previous);
         }

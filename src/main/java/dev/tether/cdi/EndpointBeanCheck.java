@@ -8,8 +8,9 @@ import java.util.logging.Logger;
 
 /**
  * Fails the deployment when an annotated handler cannot be created, rather than failing each connection
- * later with 1011. Runs once the application has started, when its CDI container is up (Weld starts in
- * its own initializer; WildFly's before any).
+ * later with 1011. Runs as the application starts, after any CDI container: WildFly's starts before the
+ * application, Weld's in its own initializer, or in a listener of web.xml, and those run before the
+ * listeners initializers add (Servlet 6.0 §8.2.3).
  */
 final class EndpointBeanCheck implements ServletContextListener {
 
@@ -34,20 +35,15 @@ final class EndpointBeanCheck implements ServletContextListener {
     }
 
     private void check() {
-        boolean cdi = HandlerSources.cdiRunning();
         HandlerSource source = HandlerSources.current();
         List<String> problems = new ArrayList<>();
         for (AnnotatedEndpoint endpoint : endpoints) {
             String problem = source.problemWith(endpoint.handlerClass());
             if (problem != null) problems.add("@WebSocketEndpoint(\"" + endpoint.path() + "\"): " + problem);
         }
-        if (problems.isEmpty()) return;
-        if (!cdi) {
-            // A CDI container may still start after this listener (one declared in web.xml, say): the
-            // handlers may be fine by the first connection, so warn instead of failing the deployment.
-            LOG.warning(() -> "no CDI container is running yet; unless one starts, connections will fail: " + problems);
-            return;
+        if (!problems.isEmpty()) throw new InvalidEndpointsException(problems);
+        if (source instanceof ConstructorHandlerSource) {
+            LOG.info("no CDI container is running: WebSocket handlers are created with their constructors");
         }
-        throw new InvalidEndpointsException(problems);
     }
 }

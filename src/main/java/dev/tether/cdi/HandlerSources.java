@@ -19,11 +19,6 @@ final class HandlerSources {
         return cdi != null ? cdi : new ConstructorHandlerSource();
     }
 
-    /** Whether a CDI container is running for this application. */
-    static boolean cdiRunning() {
-        return cdiIfRunning() != null;
-    }
-
     private static HandlerSource cdiIfRunning() {
         try {
             return CdiHandlerSource.ifRunning();

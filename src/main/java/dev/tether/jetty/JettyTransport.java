@@ -4,6 +4,7 @@ import dev.tether.server.ServerConnection;
 import dev.tether.server.TransportEvents;
 import dev.tether.session.OutboundQueue;
 import dev.tether.session.Transport;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
@@ -53,6 +54,8 @@ public final class JettyTransport implements Transport {
     private final AtomicInteger readState = new AtomicInteger(READING);
     private final AtomicBoolean endPointClosed = new AtomicBoolean();
     private volatile boolean closeRequested;
+    /** The session was started: only then may it hear of the connection's end. */
+    private volatile boolean opened;
     /** Bytes that came in with the upgrade request, handed over by Jetty before onOpen. */
     private ByteBuffer earlyBytes;
 
@@ -76,6 +79,7 @@ public final class JettyTransport implements Transport {
         // Tether has its own timeouts (read, write, close, heartbeat); Jetty's idle timeout would cut
         // every quiet WebSocket after the connector's idle time.
         connection.getEndPoint().setIdleTimeout(0);
+        opened = true;
         server.start(this);
         ByteBuffer early = earlyBytes;
         earlyBytes = null;
@@ -118,7 +122,7 @@ public final class JettyTransport implements Transport {
                 }
                 if (!events.data(buffer) && pause()) break;
             }
-        } catch (Throwable e) {
+        } catch (IOException | RuntimeException e) {
             if (!events.isClosed()) events.failed(e);
         } finally {
             pooled.release();
@@ -219,7 +223,9 @@ public final class JettyTransport implements Transport {
     private void closed() {
         endPointClosed.set(true);
         outbound.abort();
-        events.closed();
+        // Closed before onOpen (the endpoint died during the upgrade): the session never started and must
+        // not hear of an end; the server forgets it after its start deadline.
+        if (opened) events.closed();
     }
 
     /** The Jetty side: receives the endpoint's events after the upgrade. */

@@ -1,6 +1,7 @@
 package dev.tether.server;
 
 import dev.tether.session.OutboundQueue;
+import dev.tether.session.Timers;
 import dev.tether.session.Transport;
 import dev.tether.session.TransportListener;
 import java.nio.ByteBuffer;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,13 +23,31 @@ public final class LiveConnections {
 
     private static final Logger LOG = Logger.getLogger(LiveConnections.class.getName());
 
+    /**
+     * How long an accepted connection may wait for its transport to start. A container may never hand
+     * over a connection whose 101 response could not be sent, and nothing else would ever say so.
+     */
+    static final Duration START_DEADLINE = Duration.ofSeconds(60);
+
     private final Set<Tracked> open = ConcurrentHashMap.newKeySet();
     private final Object changed = new Object();
+    private final Duration startDeadline;
+
+    public LiveConnections() {
+        this(START_DEADLINE);
+    }
+
+    LiveConnections(Duration startDeadline) {
+        this.startDeadline = startDeadline;
+    }
 
     /** Wraps a connection so that it counts as open from now until its transport reports it closed. */
     public ServerConnection track(ServerConnection connection) {
         Tracked tracked = new Tracked(connection);
         open.add(tracked);
+        tracked.startDeadline = Timers.schedule(() -> {
+            if (tracked.transport == null) forget(tracked);
+        }, startDeadline.toMillis(), TimeUnit.MILLISECONDS);
         return tracked;
     }
 
@@ -80,6 +101,8 @@ public final class LiveConnections {
 
     private void closed(Tracked tracked) {
         open.remove(tracked);
+        ScheduledFuture<?> deadline = tracked.startDeadline;
+        if (deadline != null) deadline.cancel(false);
         synchronized (changed) {
             changed.notifyAll();
         }
@@ -90,6 +113,7 @@ public final class LiveConnections {
         final ServerConnection delegate;
         final TransportListener listener;
         volatile Transport transport;
+        volatile ScheduledFuture<?> startDeadline;
 
         Tracked(ServerConnection delegate) {
             this.delegate = delegate;
@@ -104,6 +128,9 @@ public final class LiveConnections {
         @Override
         public void start(Transport transport) {
             this.transport = transport;
+            ScheduledFuture<?> deadline = startDeadline;
+            if (deadline != null) deadline.cancel(false);
+            open.add(this); // in case the start deadline had given up on it
             delegate.start(transport);
         }
 

@@ -46,6 +46,8 @@ public final class TransportEvents {
         lock.lock();
         if (inListener || isEnding()) {
             lock.unlock();
+            // While we held the lock, an event may have found tryLock failing and left itself to us.
+            deliverPending();
             return false;
         }
         inListener = true;

@@ -49,7 +49,6 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
     private final WebConnection connection;
     private final ServletInputStream in;
     private final ServletOutputStream out;
-    private final TransportListener listener;
     private final OutboundQueue outbound;
     private final TransportEvents events;
 
@@ -74,7 +73,7 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
         this.connection = connection;
         this.in = connection.getInputStream();
         this.out = connection.getOutputStream();
-        this.listener = server.listener();
+        TransportListener listener = server.listener();
         this.outbound = listener.outbound();
         this.events = new TransportEvents(listener);
     }

@@ -32,6 +32,12 @@ final class TestWebApp {
         return new TestWebApp(directory);
     }
 
+    /** Takes WEB-INF/beans.xml away: Weld then finds no bean archive and does not start. */
+    TestWebApp withoutBeansXml() throws IOException {
+        Files.delete(root.resolve("WEB-INF/beans.xml"));
+        return this;
+    }
+
     Path root() {
         return root;
     }

@@ -103,7 +103,11 @@ class WebSocketEndpointDiscoveryTest {
     @ParameterizedTest
     @EnumSource(WebContainer.class)
     void twoHandlersOnOnePathFailTheDeploymentNamingBothAndThePath(WebContainer container) throws Exception {
-        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withCompiledSources(claimant("FirstClaimant"), claimant("SecondClaimant"));
+        // No beans.xml: with it, Weld may start before Tether's initializer fails the deployment, and a
+        // container that fails in that phase does not stop the CDI container it started: with Weld shared
+        // on the test class path, later tests would find it running.
+        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml()
+                .withCompiledSources(claimant("FirstClaimant"), claimant("SecondClaimant"));
         DeploymentFailedException failure = assertThrows(DeploymentFailedException.class, () -> deploy(container, webApp).close());
         String report = failure.getMessage();
         assertTrue(report.contains("path /cdi-test/clash is claimed by 2 handlers: "
@@ -123,6 +127,27 @@ class WebSocketEndpointDiscoveryTest {
         DeploymentFailedException failure = assertThrows(DeploymentFailedException.class, () -> deploy(container, webApp).close());
         assertTrue(failure.getMessage().contains("@WebSocketEndpoint(\"/cdi-test/broken\"): dev.tether.cdi.broken.NeedsAnArgument is not a CDI bean"),
                 failure.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(WebContainer.class)
+    void withoutACdiContainerHandlersAreMadeWithTheirConstructor(WebContainer container) throws Exception {
+        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml().withClasses(EchoTestHandler.class);
+        try (RunningWebApp app = deploy(container, webApp);
+             TestClient client = TestClient.connect(app.ws("/cdi-test/echo"))) {
+            client.send("no CDI here");
+            assertEquals("no CDI here", client.next());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WebContainer.class)
+    void withoutACdiContainerAHandlerThatNeedsInjectionFailsTheDeployment(WebContainer container) throws Exception {
+        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml()
+                .withClasses(EchoTestHandler.class, GreetingHandler.class, Greeter.class);
+        DeploymentFailedException failure = assertThrows(DeploymentFailedException.class, () -> deploy(container, webApp).close());
+        assertTrue(failure.getMessage().contains("@WebSocketEndpoint(\"/cdi-test/greeting\"): "
+                + GreetingHandler.class.getName() + " uses @Inject, and no CDI container is running"), failure.getMessage());
     }
 
     private static String claimant(String name) {

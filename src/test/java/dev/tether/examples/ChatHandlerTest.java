@@ -63,14 +63,7 @@ class ChatHandlerTest {
     }
 
     private CompletableFuture<Void> run(FakeWebSocket client) {
-        ChatHandler handler = new ChatHandler(room);
-        return CompletableFuture.runAsync(() -> {
-            try {
-                handler.handle(client);
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
+        return client.runHandler(new ChatHandler(room));
     }
 
     private static String summaryOfNext(FakeWebSocket client) throws InterruptedException {

@@ -5,6 +5,7 @@ import dev.tether.Message;
 import dev.tether.MessageHandler;
 import dev.tether.WebSocket;
 import dev.tether.WebSocketClosedException;
+import dev.tether.WebSocketHandler;
 import dev.tether.WebSocketTimeoutException;
 import java.io.IOException;
 import java.net.HttpCookie;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,25 @@ final class FakeWebSocket implements WebSocket {
     /** A peer that never reads: every send blocks until the connection is closed. */
     static FakeWebSocket neverReading() {
         return new FakeWebSocket(null, true);
+    }
+
+    /**
+     * Runs {@code handler} on this connection on a thread of its own, as Tether does. Not on a pool: a
+     * handler blocks for as long as its connection lasts.
+     */
+    CompletableFuture<Void> runHandler(WebSocketHandler handler) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                handler.handle(this);
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, "handler-of-fake-websocket");
+        thread.setDaemon(true);
+        thread.start();
+        return done;
     }
 
     /** The client sends a message. */

@@ -19,13 +19,7 @@ class StatusHandlerTest {
     @Test
     void pushesStatusRepeatedlyIgnoringIncomingMessagesAndStopsWhenTheClientCloses() throws Exception {
         FakeWebSocket client = FakeWebSocket.open();
-        CompletableFuture<Void> handler = CompletableFuture.runAsync(() -> {
-            try {
-                new StatusHandler(Duration.ofMillis(20)).handle(client);
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
+        CompletableFuture<Void> handler = client.runHandler(new StatusHandler(Duration.ofMillis(20)));
 
         JsonObject first = StatusJsonTest.parse(nextOrFail(client));
         client.receive(Message.text("ignored"));

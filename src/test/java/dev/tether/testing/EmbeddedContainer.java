@@ -3,6 +3,7 @@ package dev.tether.testing;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A servlet container started in the test JVM on 127.0.0.1 and a free port, with one servlet mapped
@@ -34,10 +35,23 @@ public interface EmbeddedContainer {
      * @param tls serve https/wss with the {@link TestTls} certificate
      * @param idleTimeout the connector's idle timeout for HTTP connections (Jetty; Tomcat's
      *     connectionTimeout), or null for the container's default
+     * @param initParams the servlet's init-params
      */
-    record Options(boolean tls, Duration idleTimeout) {
+    record Options(boolean tls, Duration idleTimeout, Map<String, String> initParams) {
         public static final Options DEFAULTS = new Options(false, null);
         public static final Options TLS = new Options(true, null);
+
+        public Options {
+            initParams = initParams == null ? Map.of() : Map.copyOf(initParams);
+        }
+
+        public Options(boolean tls, Duration idleTimeout) {
+            this(tls, idleTimeout, null);
+        }
+
+        public static Options initParam(String name, String value) {
+            return new Options(false, null, Map.of(name, value));
+        }
     }
 
     Kind kind();

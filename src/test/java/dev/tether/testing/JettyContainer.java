@@ -49,7 +49,9 @@ final class JettyContainer implements EmbeddedContainer {
         if (options.idleTimeout() != null) connector.setIdleTimeout(options.idleTimeout().toMillis());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder("tether", servlet), "/*");
+        ServletHolder holder = new ServletHolder("tether", servlet);
+        options.initParams().forEach(holder::setInitParameter);
+        context.addServlet(holder, "/*");
         server.setHandler(context);
         server.start();
         return new JettyContainer(server, connector, options.tls());

@@ -199,6 +199,11 @@ public final class RawWebSocket implements Closeable {
         return b;
     }
 
+    /** Reads an HTTP response head (status line and headers) from a stream. */
+    public static Response readResponseHead(InputStream in) throws IOException {
+        return readResponse(in, false);
+    }
+
     static Response readResponse(InputStream in, boolean withBody) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;

@@ -51,7 +51,8 @@ final class TomcatContainer implements EmbeddedContainer {
         }
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", null);
-        Tomcat.addServlet(context, "tether", servlet);
+        org.apache.catalina.Wrapper wrapper = Tomcat.addServlet(context, "tether", servlet);
+        options.initParams().forEach(wrapper::addInitParameter);
         context.addServletMappingDecoded("/*", "tether");
         tomcat.start();
         return new TomcatContainer(tomcat, connector, options.tls(), baseDir);
