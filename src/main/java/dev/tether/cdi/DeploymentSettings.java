@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Why both sources: a system property is the one thing every container lets an operator set (WildFly's
  * {@code standalone.xml}, {@code CATALINA_OPTS}, Jetty's {@code start.d}); an init-param set outside the WAR
- * (a Tomcat context file, a Jetty context XML) changes one application only, and wins.
+ * (a Tomcat context file) changes one application only, and wins.
  */
 final class DeploymentSettings {
 
