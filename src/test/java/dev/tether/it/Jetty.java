@@ -87,8 +87,8 @@ final class Jetty {
             String version = Logs.find(console, Pattern.compile("oejs\\.Server:main: (jetty-[0-9][^;\\s]*)")).orElse("?");
             server.started(version, ready, () -> "server started at "
                     + Logs.find(console, Pattern.compile("Started oejs\\.Server@[^ ]* @([0-9]+)ms")).orElse("?")
-                    + " ms of its JVM, WAR deployment (scan to started) "
-                    + deploymentMillis(console) + " ms");
+                    + " ms of its JVM, first WAR deployed " + deploymentMillis(console) + " ms after the scan began ("
+                    + wars.size() + " WARs in webapps/)");
             return server;
         } catch (Throwable e) {
             server.close();

@@ -11,7 +11,6 @@ import dev.tether.WebSocketConfig;
 import dev.tether.WebSocketHandshakeException;
 import dev.tether.WebSocketTimeoutException;
 import dev.tether.client.WebSocketClient;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
