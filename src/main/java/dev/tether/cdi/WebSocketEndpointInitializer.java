@@ -3,6 +3,7 @@ package dev.tether.cdi;
 import dev.tether.WebSocketConfig;
 import dev.tether.server.Endpoint;
 import dev.tether.server.EndpointRegistry;
+import dev.tether.servlet.SharedThreadsRelease;
 import dev.tether.servlet.TetherServlet;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -39,6 +40,8 @@ public class WebSocketEndpointInitializer implements ServletContainerInitializer
 
     @Override
     public void onStartup(Set<Class<?>> annotatedClasses, ServletContext context) throws ServletException {
+        // For every application that carries Tether, annotated handlers or not: no timer thread outlives it.
+        context.addListener(new SharedThreadsRelease());
         if (annotatedClasses == null || annotatedClasses.isEmpty()) return;
         try {
             List<AnnotatedEndpoint> endpoints = EndpointDeclarations.from(annotatedClasses);
