@@ -1,5 +1,6 @@
 package dev.tether.cdi;
 
+import dev.tether.WebSocketConfig;
 import dev.tether.server.Endpoint;
 import dev.tether.server.EndpointRegistry;
 import dev.tether.servlet.TetherServlet;
@@ -24,6 +25,9 @@ import java.util.stream.Collectors;
  * CDI for its own ({@link BeanHandler}), and a listener checks at startup that CDI can create them.
  *
  * <p>Nothing here depends on one CDI implementation; the lookups are {@code jakarta.enterprise} API only.
+ *
+ * <p>The endpoints get the default {@link WebSocketConfig}, with what the deployment changed through
+ * {@link DeploymentSettings} (init-param or system property {@code tether.pingInterval}).
  */
 @HandlesTypes(WebSocketEndpoint.class)
 public class WebSocketEndpointInitializer implements ServletContainerInitializer {
@@ -40,9 +44,10 @@ public class WebSocketEndpointInitializer implements ServletContainerInitializer
             List<AnnotatedEndpoint> endpoints = EndpointDeclarations.from(annotatedClasses);
             if (endpoints.isEmpty()) return;
             EndpointRegistry registry = registryOf(context);
+            WebSocketConfig config = DeploymentSettings.configFor(context);
             for (AnnotatedEndpoint endpoint : endpoints) {
                 registry.register(new Endpoint(endpoint.path(), new BeanHandler(endpoint.handlerClass(),
-                        context.getClassLoader()), null, endpoint.subprotocols(), null));
+                        context.getClassLoader()), config, endpoint.subprotocols(), null));
             }
             mapServlet(context, registry, endpoints);
             context.addListener(new EndpointBeanCheck(endpoints));
