@@ -31,6 +31,8 @@ public final class LiveConnections {
 
     private final Set<Tracked> open = ConcurrentHashMap.newKeySet();
     private final Object changed = new Object();
+    /** Held while a connection is counted in against a limit (removals need not: they only free room). */
+    private final Object admission = new Object();
     private final Duration startDeadline;
 
     public LiveConnections() {
@@ -43,8 +45,20 @@ public final class LiveConnections {
 
     /** Wraps a connection so that it counts as open from now until its transport reports it closed. */
     public ServerConnection track(ServerConnection connection) {
+        return track(connection, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #track(ServerConnection)}, unless {@code limit} connections are open already: then null, and
+     * the connection is not counted. The test and the count are one step, so concurrent handshakes cannot
+     * together pass the limit.
+     */
+    public ServerConnection track(ServerConnection connection, int limit) {
         Tracked tracked = new Tracked(connection);
-        open.add(tracked);
+        synchronized (admission) {
+            if (open.size() >= limit) return null;
+            open.add(tracked);
+        }
         tracked.startDeadline = Timers.schedule(() -> {
             if (tracked.transport == null) forget(tracked);
         }, startDeadline.toMillis(), TimeUnit.MILLISECONDS);
