@@ -33,6 +33,7 @@ public final class WebSocketConfig {
     private static final int PONG_TIMEOUT = 1 << 7;
     private static final int IDLE_TIMEOUT = 1 << 8;
 
+    /** As set; the limit in force is never above {@link #maxMessageSize} (see {@link #maxFrameSize()}). */
     private final long maxFrameSize;
     private final long maxMessageSize;
     private final long maxInboundBufferBytes;
@@ -106,9 +107,14 @@ public final class WebSocketConfig {
         return (explicit & bit) != 0;
     }
 
-    /** Largest payload of one incoming frame; a larger one fails the connection with 1009. Default 16 MiB. */
+    /**
+     * Largest payload of one incoming frame; a larger one fails the connection with 1009. Default 16 MiB, and
+     * never more than {@link #maxMessageSize()}.
+     */
     public long maxFrameSize() {
-        return maxFrameSize;
+        // Kept apart rather than lowered once in build(): a deployment that lowers only maxMessageSize must not
+        // lower the frame limit of an endpoint that raises maxMessageSize again.
+        return Math.min(maxFrameSize, maxMessageSize);
     }
 
     /** Largest incoming message, all its frames together; a larger one fails with 1009. Default 16 MiB. */
@@ -164,7 +170,7 @@ public final class WebSocketConfig {
 
     @Override
     public String toString() {
-        return "WebSocketConfig{maxFrameSize=" + maxFrameSize + ", maxMessageSize=" + maxMessageSize
+        return "WebSocketConfig{maxFrameSize=" + maxFrameSize() + ", maxMessageSize=" + maxMessageSize
                 + ", maxInboundBufferBytes=" + maxInboundBufferBytes + ", readTimeout=" + readTimeout
                 + ", writeTimeout=" + writeTimeout + ", closeTimeout=" + closeTimeout
                 + ", pingInterval=" + pingInterval + ", pongTimeout=" + pongTimeout
@@ -242,7 +248,6 @@ public final class WebSocketConfig {
         }
 
         public WebSocketConfig build() {
-            if (maxFrameSize > maxMessageSize) maxFrameSize = maxMessageSize;
             return new WebSocketConfig(this);
         }
 

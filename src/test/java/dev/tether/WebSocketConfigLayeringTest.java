@@ -54,4 +54,14 @@ class WebSocketConfigLayeringTest {
         assertEquals(64 * WebSocketConfig.KIB, effective.maxMessageSize());
         assertEquals(64 * WebSocketConfig.KIB, effective.maxFrameSize());
     }
+
+    @Test
+    void aDeploymentThatLowersTheMessageLimitDoesNotLowerTheFrameLimitOfAnEndpointThatRaisesItAgain() {
+        WebSocketConfig deployment = WebSocketConfig.builder().maxMessageSize(WebSocketConfig.KIB).build();
+        assertEquals(WebSocketConfig.KIB, deployment.maxFrameSize());
+        WebSocketConfig endpoint = WebSocketConfig.builder().maxMessageSize(8 * WebSocketConfig.KIB).build();
+        WebSocketConfig effective = endpoint.withDefaults(deployment);
+        assertEquals(8 * WebSocketConfig.KIB, effective.maxMessageSize());
+        assertEquals(8 * WebSocketConfig.KIB, effective.maxFrameSize());
+    }
 }
