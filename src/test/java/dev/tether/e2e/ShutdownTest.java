@@ -76,6 +76,8 @@ class ShutdownTest {
             }
             // A peer that will never answer the close, with half a frame on the way.
             stuck = RawWebSocket.open(container, "/reader");
+            stuck.sendText("ready");
+            assertEquals("ready", stuck.read().text(), "its handler runs");
             byte[] frame = RawWebSocket.encode(true, 0x1, "never finished".getBytes());
             stuck.sendRaw(java.util.Arrays.copyOf(frame, 4));
             assertEquals(3, servlet.openConnections());
