@@ -11,6 +11,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -199,6 +202,18 @@ abstract class DeployedDemoChecks {
             tether.sendTextFrames(List.of("sent ", "as ", "four ", "frames"));
             assertEquals("sent as four frames", tether.readMessage(READ).text());
         }
+    }
+
+    @Test
+    void theContainerServesThePagesBesideTheEndpoints() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> index = http.send(HttpRequest.newBuilder(server.http(CONTEXT + "/"))
+                .timeout(READ).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, index.statusCode());
+        assertTrue(index.body().contains("<title>Tether demos</title>"), index.body());
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(server.http(CONTEXT + "/assets/tether.js"))
+                .timeout(READ).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, script.statusCode());
     }
 
     // ---- operations ----

@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -59,18 +62,20 @@ final class Jetty {
         addModules(home, base);
         // Jetty unpacks WARs into $JETTY_BASE/work when it exists, instead of the shared temporary directory.
         Files.createDirectories(base.resolve("work"));
+        // JUL configuration as the deployment guide has users give it: a file in the base, named by a system
+        // property in start.d (start.jar sets it before the server starts; no JVM fork needed).
         Path julConfig = base.resolve("resources/logging.properties");
         Files.createDirectories(julConfig.getParent());
         Files.writeString(julConfig, JUL_CONFIG, StandardCharsets.UTF_8);
+        Files.writeString(base.resolve("start.d/tether-logging.ini"),
+                "-Djava.util.logging.config.file=${jetty.base}/resources/logging.properties\n", StandardCharsets.UTF_8);
         for (Map.Entry<String, Path> war : wars.entrySet()) {
             Files.copy(war.getValue(), base.resolve("webapps").resolve(war.getKey() + ".war"));
         }
 
         int port = FreePorts.next();
         Path console = base.resolve("console.log");
-        List<String> command = List.of(ItEnvironment.java().toString(),
-                "-Djava.util.logging.config.file=" + julConfig,
-                "-jar", home.resolve("start.jar").toString(),
+        List<String> command = List.of(ItEnvironment.java().toString(), "-jar", home.resolve("start.jar").toString(),
                 "jetty.home=" + home, "jetty.base=" + base,
                 "jetty.http.host=127.0.0.1", "jetty.http.port=" + port);
         ServerProcess process = ServerProcess.launch("Jetty", command, base, Map.of(), console);
@@ -82,8 +87,8 @@ final class Jetty {
             String version = Logs.find(console, Pattern.compile("oejs\\.Server:main: (jetty-[0-9][^;\\s]*)")).orElse("?");
             server.started(version, ready, () -> "server started at "
                     + Logs.find(console, Pattern.compile("Started oejs\\.Server@[^ ]* @([0-9]+)ms")).orElse("?")
-                    + " ms of its JVM, WAR deployment (scan to started) "
-                    + deploymentMillis(console) + " ms");
+                    + " ms of its JVM, first WAR deployed " + deploymentMillis(console) + " ms after the scan began ("
+                    + wars.size() + " WARs in webapps/)");
             return server;
         } catch (Throwable e) {
             server.close();
@@ -111,14 +116,13 @@ final class Jetty {
         String scan = null;
         String started = null;
         for (String line : log.split("\n")) {
-            var m = stamp.matcher(line);
+            Matcher m = stamp.matcher(line);
             if (!m.find()) continue;
             if (scan == null && line.contains("DeploymentScanner")) scan = m.group(1);
             if (started == null && line.contains("Started oeje11w.WebAppContext")) started = m.group(1);
         }
         if (scan == null || started == null) return "?";
-        var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-        return String.valueOf(Duration.between(java.time.LocalDateTime.parse(scan, format),
-                java.time.LocalDateTime.parse(started, format)).toMillis());
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+        return String.valueOf(Duration.between(LocalDateTime.parse(scan, format), LocalDateTime.parse(started, format)).toMillis());
     }
 }

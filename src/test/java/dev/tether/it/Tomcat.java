@@ -91,7 +91,8 @@ final class Tomcat {
         try {
             Duration ready = process.awaitReady(READY_WITHIN, new EndpointProbe(server.http(readinessPath),
                     () -> Logs.find(console, Pattern.compile("(Context \\[[^\\]]*\\] startup failed[^\\n]*|"
-                            + "One or more listeners failed to start[^\\n]*)")).orElse(null)),
+                            + "One or more listeners failed to start[^\\n]*|Error deploying web application archive[^\\n]*)"))
+                            .orElse(null)),
                     server::diagnostics);
             String version = Logs.find(console, Pattern.compile("Server version name:\\s*(.+)")).orElse("?").trim();
             server.started(version, ready, () -> "server startup "

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -93,8 +94,8 @@ final class WildFly {
 
     /** From "Starting deployment" (WFLYSRV0027) to "Deployed" (WFLYSRV0010), in server.log's timestamps. */
     private static String deploymentMillis(Path serverLog) {
-        var start = Logs.find(serverLog, Pattern.compile("\\d{4}-\\d\\d-\\d\\d (\\d\\d:\\d\\d:\\d\\d,\\d{3}) [^\\n]*WFLYSRV0027"));
-        var end = Logs.find(serverLog, Pattern.compile("\\d{4}-\\d\\d-\\d\\d (\\d\\d:\\d\\d:\\d\\d,\\d{3}) [^\\n]*WFLYSRV0010"));
+        Optional<String> start = Logs.find(serverLog, Pattern.compile("\\d{4}-\\d\\d-\\d\\d (\\d\\d:\\d\\d:\\d\\d,\\d{3}) [^\\n]*WFLYSRV0027"));
+        Optional<String> end = Logs.find(serverLog, Pattern.compile("\\d{4}-\\d\\d-\\d\\d (\\d\\d:\\d\\d:\\d\\d,\\d{3}) [^\\n]*WFLYSRV0010"));
         if (start.isEmpty() || end.isEmpty()) return "?";
         return String.valueOf(Duration.between(LocalTime.parse(start.get(), LOG_TIME), LocalTime.parse(end.get(), LOG_TIME)).toMillis());
     }
