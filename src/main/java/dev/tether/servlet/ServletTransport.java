@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,6 +52,8 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
     private final ServletOutputStream out;
     private final OutboundQueue outbound;
     private final TransportEvents events;
+    /** The container's own per-connection processing lock, where reads off its threads need it (Tomcat). */
+    private final Lock containerLock;
 
     private final byte[] readArray = new byte[READ_BUFFER_SIZE];
     private final ByteBuffer readBuffer = ByteBuffer.wrap(readArray);
@@ -76,6 +79,7 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
         TransportListener listener = server.listener();
         this.outbound = listener.outbound();
         this.events = new TransportEvents(listener);
+        this.containerLock = TomcatSocket.processingLock(in);
     }
 
     /**
@@ -115,7 +119,7 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
             int state = readState.get();
             if (state == PAUSED) {
                 if (readState.compareAndSet(PAUSED, READING)) {
-                    readLoop();
+                    readLoopOffContainerThread();
                     return;
                 }
             } else if (state == READING) {
@@ -123,6 +127,23 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
             } else {
                 return;
             }
+        }
+    }
+
+    /**
+     * The read loop on a thread of ours (the handler's, after back-pressure), holding the lock the
+     * container holds while it reads this socket for itself, so that the two never read at once.
+     */
+    private void readLoopOffContainerThread() {
+        if (containerLock == null) {
+            readLoop();
+            return;
+        }
+        containerLock.lock();
+        try {
+            readLoop();
+        } finally {
+            containerLock.unlock();
         }
     }
 
@@ -304,7 +325,7 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
         } catch (Exception e) {
             LOG.log(Level.FINE, "closing the upgraded connection failed", e);
         }
-        TomcatSocketCloser.closeSocket(in);
+        TomcatSocket.close(in);
         events.closed();
     }
 
