@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 /**
  * The settings a deployment gives all the endpoints of a {@code TetherServlet} without rebuilding the
  * application, under one naming scheme, {@code tether.<setting>}: servlet init-params, servlet-context
- * init-params (web.xml {@code <context-param>}, a Tomcat context file, a Jetty context XML) and system
+ * init-params (web.xml {@code <context-param>}, or a Tomcat context file outside the WAR) and system
  * properties of the server's JVM ({@code CATALINA_OPTS}, Jetty's {@code start.d}, WildFly's
  * {@code standalone.xml}).
  *
