@@ -48,9 +48,4 @@ final class HandshakeDeadline implements Connection.Listener {
         // Still this HTTP connection's endpoint: no upgrade took it over.
         if (endPoint.getConnection() == connection) endPoint.close();
     }
-
-    /** Connections whose deadline is running (for tests). */
-    int pending() {
-        return deadlines.size();
-    }
 }
