@@ -1,8 +1,9 @@
 package dev.tether.cdi;
 
-import dev.tether.WebSocketConfig;
+import dev.tether.server.DeploymentSettings;
 import dev.tether.server.Endpoint;
 import dev.tether.server.EndpointRegistry;
+import dev.tether.servlet.SettingSources;
 import dev.tether.servlet.SharedThreadsRelease;
 import dev.tether.servlet.TetherServlet;
 import jakarta.servlet.ServletContainerInitializer;
@@ -27,8 +28,10 @@ import java.util.stream.Collectors;
  *
  * <p>Nothing here depends on one CDI implementation; the lookups are {@code jakarta.enterprise} API only.
  *
- * <p>The endpoints get the default {@link WebSocketConfig}, with what the deployment changed through
- * {@link DeploymentSettings} (init-param or system property {@code tether.pingInterval}).
+ * <p>Each endpoint keeps the connection settings its annotation sets; the servlet gives it the
+ * deployment's for the rest ({@link DeploymentSettings}: context-params or system properties
+ * {@code tether.*}). Those are checked here as well, so that an invalid one fails the deployment on every
+ * container, before anything is served.
  */
 @HandlesTypes(WebSocketEndpoint.class)
 public class WebSocketEndpointInitializer implements ServletContainerInitializer {
@@ -46,11 +49,11 @@ public class WebSocketEndpointInitializer implements ServletContainerInitializer
         try {
             List<AnnotatedEndpoint> endpoints = EndpointDeclarations.from(annotatedClasses);
             if (endpoints.isEmpty()) return;
+            DeploymentSettings.from(SettingSources.of(context));
             EndpointRegistry registry = registryOf(context);
-            WebSocketConfig config = DeploymentSettings.configFor(context);
             for (AnnotatedEndpoint endpoint : endpoints) {
                 registry.register(new Endpoint(endpoint.path(), new BeanHandler(endpoint.handlerClass(),
-                        context.getClassLoader()), config, endpoint.subprotocols(), null));
+                        context.getClassLoader()), endpoint.config(), endpoint.subprotocols(), endpoint.origins()));
             }
             mapServlet(context, registry, endpoints);
             context.addListener(new EndpointBeanCheck(endpoints));

@@ -71,6 +71,9 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     private volatile ScheduledFuture<?> closeDeadline;
     private volatile long lastPongNanos;
     private final Heartbeat heartbeat;
+    private final IdleTimer idleTimer;
+    /** Input thread only: a control frame completed during the current {@link #onData} call. */
+    private boolean controlFrameInRead;
 
     public WebSocketSession(Role role, WebSocketConfig config, HandshakeInfo info) {
         this.role = Objects.requireNonNull(role, "role");
@@ -81,6 +84,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         this.inbound = new InboundProtocol(role, this.config.maxFrameSize(), this.config.maxMessageSize(), new Events());
         this.heartbeat = new Heartbeat(new HeartbeatPeer(), this.config.pingInterval().toMillis(),
                 this.config.pongTimeout().toMillis());
+        this.idleTimer = new IdleTimer(new IdlePeer(), this.config.idleTimeout().toMillis());
     }
 
     /** Binds the transport; input may arrive from now on. Called once. */
@@ -90,6 +94,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         ConnectionStats.opened();
         CONNECTIONS.fine(() -> "WebSocket opened: " + describe());
         heartbeat.start();
+        idleTimer.start();
     }
 
     public Role role() {
@@ -175,6 +180,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         ensureOpen();
         long sequence = outbound.enqueueData(encoder.dataFrame(opcode, fin, payload, 0, payload.length));
         if (sequence < 0) throw closedException();
+        idleTimer.activity();
         transport.flush();
         OutboundQueue.Outcome outcome;
         try {
@@ -387,7 +393,11 @@ public final class WebSocketSession implements WebSocket, TransportListener {
             return true;
         }
         try {
+            controlFrameInRead = false;
             inbound.receive(data);
+            // Bytes that completed no control frame carry data (perhaps a message arriving slowly in
+            // fragments): activity. Pings and pongs alone must not keep an unused connection open.
+            if (!controlFrameInRead) idleTimer.activity();
         } catch (WebSocketFailedException e) {
             failConnection(e);
             data.position(data.limit());
@@ -427,6 +437,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         closeHandshake.terminate();
         outbound.abort();
         heartbeat.stop();
+        idleTimer.stop();
         ScheduledFuture<?> deadline = closeDeadline;
         if (deadline != null) deadline.cancel(false);
         if (transport != null) ConnectionStats.closed(); // counted as open only once started
@@ -455,6 +466,15 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         }
     }
 
+    private final class IdlePeer implements IdleTimer.Peer {
+        @Override
+        public void idle(long idleMillis) {
+            if (!isConnected()) return;
+            LOG.log(Level.FINE, () -> "closing " + describe() + ": no data message for " + idleMillis + " ms");
+            close(CloseCodes.GOING_AWAY, "idle timeout");
+        }
+    }
+
     /** Receive-side events from the protocol core, on the transport's input thread. */
     private final class Events implements InboundListener {
         @Override
@@ -469,12 +489,14 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
         private void deliver(Message message) {
             ConnectionStats.received();
+            idleTimer.activity();
             // After our close, the peer may still have had data in flight: the handler has said it is done.
             if (closeHandshake.state() == CloseHandshake.State.OPEN) inbox.add(message);
         }
 
         @Override
         public void onPing(byte[] payload) {
+            controlFrameInRead = true;
             if (closeHandshake.state() == CloseHandshake.State.OPEN
                     && outbound.enqueuePong(encoder.controlFrame(Opcode.PONG, payload))) {
                 transport.flush();
@@ -483,12 +505,14 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
         @Override
         public void onPong(byte[] payload) {
+            controlFrameInRead = true;
             lastPongNanos = System.nanoTime();
             heartbeat.onPong();
         }
 
         @Override
         public void onClose(int code, String reason) {
+            controlFrameInRead = true;
             onPeerClose(code, reason);
         }
     }

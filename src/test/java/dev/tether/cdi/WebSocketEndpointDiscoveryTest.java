@@ -150,6 +150,55 @@ class WebSocketEndpointDiscoveryTest {
                 + GreetingHandler.class.getName() + " uses @Inject, and no CDI container is running"), failure.getMessage());
     }
 
+    @ParameterizedTest
+    @EnumSource(WebContainer.class)
+    void contextParamsAndAnnotationAttributesSetTheConnectionLimits(WebContainer container) throws Exception {
+        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml()
+                .withContextParams("tether.maxMessageSize", "1KiB")
+                .withCompiledSources(echo("Small", "\"/cdi-test/small\""),
+                        echo("Large", "value = \"/cdi-test/large\", maxMessageSize = \"8KiB\""));
+        String message = "x".repeat(1536);
+        try (RunningWebApp app = deploy(container, webApp)) {
+            try (TestClient small = TestClient.connect(app.ws("/cdi-test/small"))) {
+                small.send(message);
+                assertEquals(1009, small.closeCode(), "the context-param's limit");
+            }
+            try (TestClient large = TestClient.connect(app.ws("/cdi-test/large"))) {
+                large.send(message);
+                assertEquals(message, large.next(), "the annotation's own limit wins over the context-param");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WebContainer.class)
+    void anInvalidAttributeFailsTheDeploymentNamingTheHandler(WebContainer container) throws Exception {
+        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml()
+                .withCompiledSources(echo("Sleepy", "value = \"/cdi-test/sleepy\", idleTimeout = \"ten minutes\""));
+        DeploymentFailedException failure = assertThrows(DeploymentFailedException.class, () -> deploy(container, webApp).close());
+        assertTrue(failure.getMessage().contains("@WebSocketEndpoint(\"/cdi-test/sleepy\") on dev.tether.cdi.settings.Sleepy:"
+                + " idleTimeout must be a number of seconds"), failure.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(WebContainer.class)
+    void anInvalidContextParamFailsTheDeploymentNamingIt(WebContainer container) throws Exception {
+        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml()
+                .withContextParams("tether.pingInterval", "often")
+                .withCompiledSources(echo("Echo", "\"/cdi-test/echo\""));
+        DeploymentFailedException failure = assertThrows(DeploymentFailedException.class, () -> deploy(container, webApp).close());
+        assertTrue(failure.getMessage().contains("tether.pingInterval must be a number of seconds (30, 0.5) or an ISO-8601"
+                + " duration (PT30S), or 0 to turn it off: 'often' (context-param)"), failure.getMessage());
+    }
+
+    private static String echo(String name, String annotationArguments) {
+        return "package dev.tether.cdi.settings;\n"
+                + "@dev.tether.cdi.WebSocketEndpoint(" + annotationArguments + ")\n"
+                + "public class " + name + " implements dev.tether.WebSocketHandler {\n"
+                + "    public void handle(dev.tether.WebSocket ws) throws Exception { ws.runWith(ws::sendMessage); }\n"
+                + "}\n";
+    }
+
     private static String claimant(String name) {
         return "package dev.tether.cdi.clash;\n"
                 + "@dev.tether.cdi.WebSocketEndpoint(\"/cdi-test/clash\")\n"
