@@ -41,20 +41,30 @@ public class FrameParsingBenchmark {
     @Param({"BINARY", "TEXT"})
     Opcode opcode;
 
-    private ByteBuffer input;
+    /** heap: unmasked in place; direct (as some transports read): copied through the parser's scratch array. */
+    @Param({"heap", "direct"})
+    String input;
+
+    private ByteBuffer buffer;
     private InboundProtocol protocol;
     private final LastMessage sink = new LastMessage();
 
     @Setup
     public void setUp() {
-        input = ByteBuffer.wrap(BenchFrames.masked(opcode, true, BenchFrames.ascii(size)));
+        byte[] frame = BenchFrames.masked(opcode, true, BenchFrames.ascii(size));
+        if (input.equals("direct")) {
+            buffer = ByteBuffer.allocateDirect(frame.length);
+            buffer.put(frame).clear();
+        } else {
+            buffer = ByteBuffer.wrap(frame);
+        }
         protocol = new InboundProtocol(Role.SERVER, 16L << 20, 16L << 20, sink);
     }
 
     @Benchmark
     public Object parse() throws WebSocketFailedException {
-        input.clear();
-        protocol.receive(input);
+        buffer.clear();
+        protocol.receive(buffer);
         return sink.last;
     }
 }
