@@ -134,9 +134,7 @@ public final class InboundProtocol {
                 throw new WebSocketFailedException(CloseCodes.TOO_BIG, "message of at least "
                         + (announcedSize + length) + " bytes exceeds the limit of " + maxMessageSize);
             }
-            announcedSize += length;
-            int initial = (int) Math.min(announcedSize, INITIAL_BUFFER_LIMIT);
-            if (message.length < initial) message = Arrays.copyOf(message, initial);
+            announcedSize += length; // the assembly buffer is reserved when data arrives, not on a claim
         }
 
         @Override
@@ -158,6 +156,12 @@ public final class InboundProtocol {
         /** Grows geometrically, never beyond what the headers announced (which the limit bounds). */
         private void ensureCapacity(int needed) {
             if (needed <= message.length) return;
+            if (messageLength == 0) {
+                // The first bytes: reserve up to 64 KiB of what is announced, or all that arrived, at once.
+                // Nothing to copy, and a large first chunk is not preceded by a 64 KiB buffer thrown away.
+                message = new byte[(int) Math.max(needed, Math.min(announcedSize, INITIAL_BUFFER_LIMIT))];
+                return;
+            }
             long grown = Math.max(needed, Math.max(256L, 2L * message.length));
             message = Arrays.copyOf(message, (int) Math.min(grown, announcedSize));
         }
