@@ -40,10 +40,13 @@ public final class InboundProtocol {
     private long announcedSize;
     private byte[] message = EMPTY;
     private int messageLength;
+    /** A text message that arrived whole in one chunk, decoded straight from the input; delivered at its frame end. */
+    private String wholeText;
 
     /** The opcode of the frame being read. */
     private Opcode frameOpcode;
     private boolean frameFin;
+    private long frameLength;
     private final byte[] control = new byte[125];
     private int controlLength;
 
@@ -106,6 +109,7 @@ public final class InboundProtocol {
         message = EMPTY;
         messageLength = 0;
         messageType = null;
+        wholeText = null;
     }
 
     /** The frame-level callbacks; kept private so that they are not part of this class's API. */
@@ -115,6 +119,7 @@ public final class InboundProtocol {
         public void onFrameStart(boolean fin, Opcode opcode, long length) throws WebSocketFailedException {
             frameOpcode = opcode;
             frameFin = fin;
+            frameLength = length;
             if (opcode.isControl()) {
                 controlLength = 0;
                 return;
@@ -147,6 +152,13 @@ public final class InboundProtocol {
             if (messageType == Opcode.TEXT && !utf8.feed(b, off, len)) {
                 throw new WebSocketFailedException(CloseCodes.INVALID_PAYLOAD,
                         "invalid UTF-8 in text message (within bytes " + messageLength + ".." + (messageLength + len - 1) + ")");
+            }
+            if (messageType == Opcode.TEXT && frameFin && messageLength == 0 && len == frameLength) {
+                // The whole message in one chunk (the usual case for small messages): the String is made
+                // straight from the input, without copying the bytes into the assembly buffer first.
+                wholeText = new String(b, off, len, StandardCharsets.UTF_8);
+                messageLength = len;
+                return;
             }
             ensureCapacity(messageLength + len);
             System.arraycopy(b, off, message, messageLength, len);
@@ -188,11 +200,17 @@ public final class InboundProtocol {
             if (type == Opcode.TEXT && !utf8.isComplete()) {
                 throw new WebSocketFailedException(CloseCodes.INVALID_PAYLOAD, "text message ends inside a UTF-8 sequence");
             }
+            String text = wholeText;
             byte[] buffer = message;
             int length = messageLength;
             messageType = null;
             messageLength = 0;
             announcedSize = 0;
+            wholeText = null;
+            if (text != null) {
+                listener.onText(text);
+                return;
+            }
             boolean handOver = type == Opcode.BINARY && buffer.length == length; // exactly filled: no copy
             if (handOver || buffer.length > INITIAL_BUFFER_LIMIT) {
                 message = EMPTY; // keep a small buffer for the next message, let a large one go
