@@ -20,6 +20,14 @@ import java.util.Map;
  */
 public interface WebSocket extends AutoCloseable {
 
+    /**
+     * Connects to a {@code ws://} or {@code wss://} URL with the client defaults; for timeouts, headers,
+     * subprotocols, TLS or a proxy, use {@link dev.tether.client.WebSocketClient#builder()}.
+     */
+    static WebSocket connect(String url) throws IOException {
+        return dev.tether.client.WebSocketClient.create().connect(url);
+    }
+
     /** Sends one text message as a single frame. Blocks until it is handed to the network or the write timeout passes. */
     void sendMessage(String text) throws IOException;
 
@@ -77,13 +85,16 @@ public interface WebSocket extends AutoCloseable {
     /** The query string of the opening handshake, without {@code ?}, or null. */
     String query();
 
-    /** Every header of the opening handshake request, names in lower case. */
+    /**
+     * Every header the peer sent in the opening handshake, names in lower case: the request on the
+     * server side, the 101 response on the client side.
+     */
     Map<String, List<String>> headers();
 
-    /** The first value of a handshake request header (case-insensitive name), or null. */
+    /** The first value of a header the peer sent in the handshake (case-insensitive name), or null. */
     String header(String name);
 
-    /** The cookies sent with the opening handshake. */
+    /** The cookies of the opening handshake: the request's on the server side, the response's on the client side. */
     List<HttpCookie> cookies();
 
     /** The authenticated user of the opening handshake (server side), or null. */

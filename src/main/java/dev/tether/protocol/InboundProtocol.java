@@ -18,8 +18,9 @@ import java.util.Objects;
  * sequence left open at the end), and the close-frame payload rules.
  *
  * <p>Memory follows what actually arrives: the assembly buffer starts at no more than 64 KiB whatever a
- * header claims, and grows geometrically with the data, up to the size the headers announced (which the
- * limit bounds). Not thread-safe: one reader thread feeds it.
+ * header claims, and grows geometrically with the data (at most twice what arrived, never beyond the limit),
+ * up to the size the headers announced once the final frame's header has come. Not thread-safe: one reader
+ * thread feeds it.
  */
 public final class InboundProtocol {
 
@@ -165,7 +166,11 @@ public final class InboundProtocol {
             messageLength += len;
         }
 
-        /** Grows geometrically, never beyond what the headers announced (which the limit bounds). */
+        /**
+         * Grows geometrically, so that a message in many small fragments costs linear time, not a copy of
+         * the whole message per fragment. Never beyond what the headers announced once the final frame has
+         * come; before that, at most twice the data that arrived, and never beyond the limit.
+         */
         private void ensureCapacity(int needed) {
             if (needed <= message.length) return;
             if (messageLength == 0) {
@@ -175,7 +180,8 @@ public final class InboundProtocol {
                 return;
             }
             long grown = Math.max(needed, Math.max(256L, 2L * message.length));
-            message = Arrays.copyOf(message, (int) Math.min(grown, announcedSize));
+            long cap = frameFin ? announcedSize : maxMessageSize;
+            message = Arrays.copyOf(message, (int) Math.min(grown, cap));
         }
 
         @Override

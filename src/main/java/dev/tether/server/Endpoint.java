@@ -10,7 +10,8 @@ import java.util.Objects;
  * One served path: the handler that owns each connection on it, and the connection's limits.
  *
  * @param path an exact path such as {@code /ws-echo}, or a prefix ending in {@code /*}; {@code /*} serves every path
- * @param subprotocols the subprotocols this endpoint speaks, most preferred first (may be empty)
+ * @param subprotocols the subprotocols this endpoint speaks (may be empty); the first of the client's offers
+ *     that is among them is chosen, so the client's order decides
  */
 public record Endpoint(String path, WebSocketHandler handler, WebSocketConfig config, List<String> subprotocols,
                        OriginPolicy origins) {

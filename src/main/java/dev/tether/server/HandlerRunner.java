@@ -36,7 +36,7 @@ public final class HandlerRunner {
             LOG.log(Level.FINE, e, () -> "handler of " + session.path() + " ended with the connection: " + e.getMessage());
             session.close(CloseCodes.NORMAL, "");
         } catch (Throwable e) {
-            LOG.log(Level.WARNING, e, () -> "handler " + handler.getClass().getName() + " failed on " + session.path());
+            LOG.log(Level.WARNING, e, () -> "handler " + handler + " failed on " + session.path());
             session.close(CloseCodes.INTERNAL_ERROR, "internal error");
             if (e instanceof Error && !(e instanceof StackOverflowError)) throw (Error) e;
         }

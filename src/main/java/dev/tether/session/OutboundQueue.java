@@ -2,6 +2,9 @@ package dev.tether.session;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,16 +15,23 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Bounded by construction: a data frame is queued by the sender that owns it, and that sender waits
  * (up to the write timeout) until the frame is written before it queues its next one, so the queue holds
  * at most one data frame per waiting sender, and senders queue up on the session's send lock. Control
- * frames are capped at {@link #MAX_CONTROL_FRAMES}, and a pong replaces a pong that is still waiting (RFC
- * 6455 §5.5.3 allows answering only the latest ping), so a ping flood cannot grow it.
+ * frames are capped at {@link #MAX_CONTROL_FRAMES}, pongs apart at {@link #MAX_WAITING_PONGS}: a burst of
+ * pings is answered ping for ping, and once that many pongs wait, a new pong replaces the latest waiting one
+ * (RFC 6455 §5.5.3 allows answering only the latest ping), so a ping flood cannot grow the queue.
  *
  * <p>The transport {@linkplain #take takes} batches of whole frames, so a control frame goes out between
  * two frames, never inside one. Only one batch is out at a time.
  */
 public final class OutboundQueue {
 
-    /** Control frames that may wait at once (pings we send, the close, at most one pong). */
+    /** Control frames other than pongs that may wait at once (pings we send, the close). */
     public static final int MAX_CONTROL_FRAMES = 16;
+
+    /**
+     * Pongs that may wait at once. Enough for a burst of pings that arrive in one read to be answered one
+     * by one (as peers such as the Autobahn TestSuite expect), few enough that a flood costs nothing.
+     */
+    public static final int MAX_WAITING_PONGS = 16;
 
     /** What became of a data frame a sender waits for. */
     public enum Outcome { WRITTEN, DROPPED, TIMED_OUT }
@@ -30,7 +40,10 @@ public final class OutboundQueue {
     private final Condition progress = lock.newCondition();
     private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>();
     private final ArrayDeque<ByteBuffer[]> data = new ArrayDeque<>();
+    /** The pong queued last, while it waits: the one a pong beyond {@link #MAX_WAITING_PONGS} replaces. */
     private ByteBuffer pendingPong;
+    /** The pongs among the frames in {@link #control}, by identity (buffers compare by content). */
+    private final Set<ByteBuffer> waitingPongs = Collections.newSetFromMap(new IdentityHashMap<>());
     private long dataFramesQueued;
     private long dataFramesWritten;
     /** Data frames in the batch the transport holds: counted as written when it reports the batch done. */
@@ -59,7 +72,7 @@ public final class OutboundQueue {
     public boolean enqueueControl(ByteBuffer frame) {
         lock.lock();
         try {
-            if (aborted || closedForData || control.size() >= MAX_CONTROL_FRAMES) return false;
+            if (aborted || closedForData || control.size() - waitingPongs.size() >= MAX_CONTROL_FRAMES) return false;
             control.add(frame);
             return true;
         } finally {
@@ -67,18 +80,20 @@ public final class OutboundQueue {
         }
     }
 
-    /** Queues a pong, replacing one that has not been taken yet. False once closed. */
+    /**
+     * Queues a pong; when {@link #MAX_WAITING_PONGS} already wait, it replaces the latest of them. False once
+     * closed.
+     */
     public boolean enqueuePong(ByteBuffer frame) {
         lock.lock();
         try {
             if (aborted || closedForData) return false;
-            if (pendingPong != null && control.remove(pendingPong)) {
-                control.add(frame);
-            } else if (control.size() < MAX_CONTROL_FRAMES) {
-                control.add(frame);
-            } else {
-                return false;
+            if (waitingPongs.size() >= MAX_WAITING_PONGS) {
+                if (pendingPong == null || !control.removeIf(f -> f == pendingPong)) return false;
+                waitingPongs.remove(pendingPong);
             }
+            control.add(frame);
+            waitingPongs.add(frame);
             pendingPong = frame;
             return true;
         } finally {
@@ -112,6 +127,8 @@ public final class OutboundQueue {
             closedForData = true;
             data.clear();
             control.clear();
+            waitingPongs.clear();
+            pendingPong = null;
             progress.signalAll();
         } finally {
             lock.unlock();
@@ -133,6 +150,7 @@ public final class OutboundQueue {
                 ByteBuffer ctl = control.peek();
                 if (ctl != null) {
                     control.poll();
+                    waitingPongs.remove(ctl);
                     if (ctl == pendingPong) pendingPong = null;
                     into[n++] = ctl;
                     continue;

@@ -266,7 +266,13 @@ public final class WebSocketSession implements WebSocket, TransportListener {
             } catch (WebSocketClosedException e) {
                 return;
             }
-            handler.onMessage(message);
+            try {
+                handler.onMessage(message);
+            } catch (WebSocketClosedException e) {
+                // The close overtook the handler's reply: the same end as one seen while reading.
+                if (!isConnected()) return;
+                throw e;
+            }
         }
     }
 
@@ -423,7 +429,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         heartbeat.stop();
         ScheduledFuture<?> deadline = closeDeadline;
         if (deadline != null) deadline.cancel(false);
-        ConnectionStats.closed();
+        if (transport != null) ConnectionStats.closed(); // counted as open only once started
         CONNECTIONS.fine(() -> "WebSocket closed: " + describe() + " " + closeStatus);
     }
 

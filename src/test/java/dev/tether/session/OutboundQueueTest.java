@@ -50,12 +50,30 @@ class OutboundQueueTest {
     }
 
     @Test
-    void aWaitingPongIsReplacedNotAccumulated() {
+    void aBurstOfPongsWaitsInFull() {
+        OutboundQueue q = new OutboundQueue();
+        for (int i = 0; i < 10; i++) assertTrue(q.enqueuePong(buf(i)));
+        ByteBuffer[] batch = new ByteBuffer[32];
+        assertEquals(10, q.take(batch));
+        for (int i = 0; i < 10; i++) assertEquals((byte) i, batch[i].get(0), "pongs in the order of their pings");
+    }
+
+    @Test
+    void beyondTheBurstTheLatestWaitingPongIsReplacedNotAccumulated() {
         OutboundQueue q = new OutboundQueue();
         for (int i = 0; i < 1000; i++) assertTrue(q.enqueuePong(buf(i)));
         ByteBuffer[] batch = new ByteBuffer[32];
-        assertEquals(1, q.take(batch));
-        assertEquals((byte) 999, batch[0].get(0));
+        assertEquals(OutboundQueue.MAX_WAITING_PONGS, q.take(batch));
+        for (int i = 0; i < OutboundQueue.MAX_WAITING_PONGS - 1; i++) assertEquals((byte) i, batch[i].get(0));
+        assertEquals((byte) 999, batch[OutboundQueue.MAX_WAITING_PONGS - 1].get(0), "the latest ping is answered");
+    }
+
+    @Test
+    void waitingPongsLeaveRoomForOtherControlFrames() {
+        OutboundQueue q = new OutboundQueue();
+        for (int i = 0; i < 1000; i++) assertTrue(q.enqueuePong(buf(i)));
+        for (int i = 0; i < OutboundQueue.MAX_CONTROL_FRAMES; i++) assertTrue(q.enqueueControl(buf(i)));
+        assertFalse(q.enqueueControl(buf(99)));
     }
 
     @Test

@@ -82,6 +82,16 @@ class SessionReadingTest {
     }
 
     @Test
+    void runWithReturnsWhenTheCloseOvertakesTheHandlersReply() throws Exception {
+        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
+        t.receive(ClientFrames.text("echo me"));
+        t.receive(ClientFrames.close(1000, ""));
+        // The close is already in: the echo's send fails with "closed", and runWith still returns normally.
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> t.session.runWith(t.session::sendMessage));
+        assertEquals(List.of("close:1000"), t.writtenEvents());
+    }
+
+    @Test
     void messagesReceivedBeforeTheCloseCanStillBeRead() throws Exception {
         InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
         t.receive(ClientFrames.text("last words"));
