@@ -74,6 +74,19 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     private final IdleTimer idleTimer;
     /** Input thread only: a control frame completed during the current {@link #onData} call. */
     private boolean controlFrameInRead;
+    /** Made once: a method reference made per readMessage call is an allocation unless inlining removes it. */
+    private final Runnable resumeReading = this::resumeReading;
+
+    /**
+     * Small data frames (the common chat-sized message) are written whole into one buffer reused by every
+     * send, instead of four objects per frame (header buffer and array, payload view, buffer array).
+     * Reuse is safe because senders are serialised by the send lock, and a send reuses the buffer only
+     * once the frame that last used it is reported written (an interrupted or failed send leaves it
+     * to the transport, and the next small send allocates as usual). Made on first use.
+     */
+    private static final int SMALL_FRAME_PAYLOAD = 512;
+    private ByteBuffer[] smallFrame;
+    private long smallFrameSequence;
 
     public WebSocketSession(Role role, WebSocketConfig config, HandshakeInfo info) {
         this.role = Objects.requireNonNull(role, "role");
@@ -178,8 +191,22 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     private void sendFrame(Opcode opcode, boolean fin, byte[] payload, long deadlineNanos) throws IOException {
         ensureOpen();
-        long sequence = outbound.enqueueData(encoder.dataFrame(opcode, fin, payload, 0, payload.length));
+        ByteBuffer[] frame;
+        boolean small = payload.length <= SMALL_FRAME_PAYLOAD && outbound.isWritten(smallFrameSequence);
+        if (small) {
+            if (smallFrame == null) {
+                smallFrame = new ByteBuffer[] {ByteBuffer.allocate(encoder.headerLength(SMALL_FRAME_PAYLOAD) + SMALL_FRAME_PAYLOAD)};
+            }
+            frame = smallFrame;
+            ByteBuffer buffer = frame[0].clear();
+            encoder.dataFrameInto(buffer, opcode, fin, payload, 0, payload.length);
+            buffer.flip();
+        } else {
+            frame = encoder.dataFrame(opcode, fin, payload, 0, payload.length);
+        }
+        long sequence = outbound.enqueueData(frame);
         if (sequence < 0) throw closedException();
+        if (small) smallFrameSequence = sequence;
         idleTimer.activity();
         transport.flush();
         OutboundQueue.Outcome outcome;
@@ -257,7 +284,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     @Override
     public Message readMessage(Duration timeout) throws IOException {
-        Message message = inbox.take(timeout.toNanos(), this::resumeReading);
+        Message message = inbox.take(timeout.toNanos(), resumeReading);
         return message;
     }
 
