@@ -13,6 +13,7 @@ import jakarta.servlet.http.WebConnection;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
@@ -68,6 +69,8 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
     private int batchIndex;
     private boolean needsFlush;
     private byte[] copyChunk;
+    /** The container's stream writes whole arrays whatever range it is given (Undertow): see {@link #writeRange}. */
+    private final boolean writesWholeArraysOnly;
 
     private volatile boolean closeRequested;
     private final AtomicBoolean connectionClosed = new AtomicBoolean();
@@ -80,6 +83,7 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
         this.outbound = listener.outbound();
         this.events = new TransportEvents(listener);
         this.containerLock = TomcatSocket.processingLock(in);
+        this.writesWholeArraysOnly = out.getClass().getName().startsWith("io.undertow.");
     }
 
     /**
@@ -262,16 +266,28 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
         while (buffer.hasRemaining()) {
             if (!out.isReady()) return false;
             if (buffer.hasArray()) {
-                out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+                writeRange(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
                 buffer.position(buffer.limit());
             } else {
                 if (copyChunk == null) copyChunk = new byte[COPY_CHUNK];
                 int n = Math.min(copyChunk.length, buffer.remaining());
                 buffer.get(copyChunk, 0, n);
-                out.write(copyChunk, 0, n);
+                writeRange(copyChunk, 0, n);
             }
         }
         return true;
+    }
+
+    /**
+     * Writes part of an array. Undertow's upgraded stream (WildFly) ignores the offset and length in
+     * non-blocking mode and writes the whole array, so there a part is handed over as an array of its own.
+     */
+    private void writeRange(byte[] array, int offset, int length) throws IOException {
+        if (writesWholeArraysOnly && (offset != 0 || length != array.length)) {
+            out.write(Arrays.copyOfRange(array, offset, offset + length));
+        } else {
+            out.write(array, offset, length);
+        }
     }
 
     /**
