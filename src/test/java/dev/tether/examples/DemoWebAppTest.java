@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.cdi.RunningWebApp;
-import dev.tether.cdi.TestClient;
 import dev.tether.cdi.WebContainer;
+import dev.tether.testing.JdkClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -82,17 +82,17 @@ class DemoWebAppTest {
     }
 
     private static void echo(RunningWebApp app) throws Exception {
-        try (TestClient client = TestClient.connect(app.ws("/ws-echo"))) {
-            client.send("hello, echo");
-            assertEquals("hello, echo", client.next());
+        try (JdkClient client = JdkClient.to(app.ws("/ws-echo")).closeNormallyOnClose().connect()) {
+            client.sendText("hello, echo");
+            assertEquals("hello, echo", client.nextText());
         }
     }
 
     private static void status(RunningWebApp app) throws Exception {
-        try (TestClient client = TestClient.connect(app.ws("/ws-status"))) {
-            JsonObject first = StatusJsonTest.parse(client.next());
-            client.send("ignored");
-            JsonObject second = StatusJsonTest.parse(client.next());
+        try (JdkClient client = JdkClient.to(app.ws("/ws-status")).closeNormallyOnClose().connect()) {
+            JsonObject first = StatusJsonTest.parse(client.nextText());
+            client.sendText("ignored");
+            JsonObject second = StatusJsonTest.parse(client.nextText());
             assertEquals(13, second.size(), second.toString());
             assertTrue(second.getJsonNumber("openWebSockets").longValue() >= 1, second.toString());
             assertTrue(second.getJsonNumber("timestamp").longValue() >= first.getJsonNumber("timestamp").longValue() + 500,
@@ -101,16 +101,16 @@ class DemoWebAppTest {
     }
 
     private static void chatroom(RunningWebApp app) throws Exception {
-        try (TestClient alice = TestClient.connect(app.ws("/ws-chatroom?name=alice"))) {
-            assertEquals("join alice (1)", ChatJson.summary(alice.next()));
-            try (TestClient bob = TestClient.connect(app.ws("/ws-chatroom?name=bob"))) {
-                assertEquals("join bob (2)", ChatJson.summary(bob.next()));
-                assertEquals("join bob (2)", ChatJson.summary(alice.next()));
-                alice.send("hi bob");
-                assertEquals("message alice hi bob", ChatJson.summary(alice.next()));
-                assertEquals("message alice hi bob", ChatJson.summary(bob.next()));
+        try (JdkClient alice = JdkClient.to(app.ws("/ws-chatroom?name=alice")).closeNormallyOnClose().connect()) {
+            assertEquals("join alice (1)", ChatJson.summary(alice.nextText()));
+            try (JdkClient bob = JdkClient.to(app.ws("/ws-chatroom?name=bob")).closeNormallyOnClose().connect()) {
+                assertEquals("join bob (2)", ChatJson.summary(bob.nextText()));
+                assertEquals("join bob (2)", ChatJson.summary(alice.nextText()));
+                alice.sendText("hi bob");
+                assertEquals("message alice hi bob", ChatJson.summary(alice.nextText()));
+                assertEquals("message alice hi bob", ChatJson.summary(bob.nextText()));
             }
-            assertEquals("leave bob (1)", ChatJson.summary(alice.next()));
+            assertEquals("leave bob (1)", ChatJson.summary(alice.nextText()));
         }
     }
 
