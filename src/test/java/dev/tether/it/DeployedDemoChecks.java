@@ -8,6 +8,7 @@ import dev.tether.Message;
 import dev.tether.WebSocket;
 import dev.tether.client.WebSocketClient;
 import dev.tether.testing.JdkClient;
+import dev.tether.testing.RawWebSocket;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
