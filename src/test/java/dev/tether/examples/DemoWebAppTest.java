@@ -5,20 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.cdi.RunningWebApp;
 import dev.tether.cdi.WebContainer;
+import dev.tether.testing.DemoWar;
 import dev.tether.testing.JdkClient;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,36 +109,11 @@ class DemoWebAppTest {
         }
     }
 
-    /** The WAR as maven-war-plugin lays it out, built from what this build compiled. */
+    /** The WAR as maven-war-plugin lays it out, built from what this build compiled, plus one static file. */
     private Path explodedWar() throws Exception {
-        Path war = temp.resolve("war");
-        copyTree(Paths.get("src/main/webapp"), war);
-        copyTree(codeSource(dev.tether.WebSocket.class), war.resolve("WEB-INF/classes"));
-        Path lib = Files.createDirectories(war.resolve("WEB-INF/lib"));
-        for (Class<?> bundled : List.of(org.jboss.weld.environment.servlet.EnhancedListener.class,
-                jakarta.json.Json.class, org.eclipse.parsson.JsonProviderImpl.class)) {
-            Path jar = codeSource(bundled);
-            Files.copy(jar, lib.resolve(jar.getFileName()));
-        }
+        Path war = DemoWar.layOut(temp.resolve("war"));
         Files.writeString(war.resolve(STATIC_FILE), "served by the container\n");
         return war;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static Path codeSource(Class<?> type) throws URISyntaxException {
-        return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private static HttpResponse<String> get(RunningWebApp app, String path) throws Exception {
