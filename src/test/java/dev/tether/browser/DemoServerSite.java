@@ -2,15 +2,11 @@ package dev.tether.browser;
 
 import dev.tether.cdi.JettyWebApps;
 import dev.tether.examples.DemoServer;
+import dev.tether.testing.DemoWar;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -109,7 +105,7 @@ final class DemoServerSite implements AutoCloseable {
     }
 
     private void startOn(int requestedPort) throws Exception {
-        layOutWar();
+        DemoWar.layOut(WAR);
         server = contextPath.isEmpty()
                 ? DemoServer.start("127.0.0.1", requestedPort, WAR.toAbsolutePath(), PAGES.toAbsolutePath())
                 : startUnderContextPath(requestedPort);
@@ -136,36 +132,7 @@ final class DemoServerSite implements AutoCloseable {
 
     /** The exploded WAR, laid out afresh from this build: where it is. */
     static Path explodedWar() throws IOException, URISyntaxException {
-        layOutWar();
+        DemoWar.layOut(WAR);
         return WAR.toAbsolutePath();
-    }
-
-    /** The exploded WAR: the pages, Tether and the demos in WEB-INF/classes, Weld and JSON-P in WEB-INF/lib. */
-    private static void layOutWar() throws IOException, URISyntaxException {
-        copyTree(PAGES, WAR);
-        copyTree(codeSource(dev.tether.WebSocket.class), WAR.resolve("WEB-INF/classes"));
-        Path lib = Files.createDirectories(WAR.resolve("WEB-INF/lib"));
-        for (Class<?> bundled : List.of(org.jboss.weld.environment.servlet.EnhancedListener.class,
-                jakarta.json.Json.class, org.eclipse.parsson.JsonProviderImpl.class)) {
-            Path jar = codeSource(bundled);
-            Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static Path codeSource(Class<?> type) throws URISyntaxException {
-        return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

@@ -3,31 +3,13 @@ package dev.tether.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 @Timeout(120)
-class EchoPageRoundTripTest {
-
-    private static DemoServerSite site;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = DemoServerSite.start();
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.quit();
-        if (site != null) site.close();
-    }
+class EchoPageRoundTripTest extends DemoSiteBrowserTest {
 
     @Test
     void textSentFromThePageComesBackFromTheServer() throws Exception {

@@ -4,31 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 @Timeout(120)
-class IndexPageTest {
-
-    private static DemoServerSite site;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = DemoServerSite.start();
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.quit();
-        if (site != null) site.close();
-    }
+class IndexPageTest extends DemoSiteBrowserTest {
 
     @Test
     void theIndexLinksEveryDemo() throws Exception {

@@ -8,31 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** A page whose server goes away says so, and connects again by itself once the server is back. */
 @Timeout(120)
-class PageReconnectAfterRestartTest {
-
-    private static DemoServerSite site;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = DemoServerSite.start();
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.quit();
-        if (site != null) site.close();
-    }
+class PageReconnectAfterRestartTest extends DemoSiteBrowserTest {
 
     @Test
     void theEchoPageReconnectsAfterTheServerRestartsOnTheSamePort() throws Exception {
@@ -81,7 +63,7 @@ class PageReconnectAfterRestartTest {
         assertTrue(PageWait.connectionText(browser).startsWith("Open"));
     }
 
-    private static void echo(String text) {
+    private void echo(String text) {
         browser.findElement(By.id("message")).sendKeys(text);
         browser.findElement(By.id("send")).click();
         PageWait.until(browser, "the echo of '" + text + "'",

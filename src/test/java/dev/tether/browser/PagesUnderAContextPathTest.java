@@ -3,30 +3,17 @@ package dev.tether.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The demo WAR deployed under a context path: the pages find their endpoints under it, not at the host's root. */
 @Timeout(120)
-class PagesUnderAContextPathTest {
+class PagesUnderAContextPathTest extends DemoSiteBrowserTest {
 
-    private static DemoServerSite site;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = DemoServerSite.startUnder("/tether-demo");
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.quit();
-        if (site != null) site.close();
+    @Override
+    protected DemoServerSite startSite() throws Exception {
+        return DemoServerSite.startUnder("/tether-demo");
     }
 
     @Test

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 @Timeout(120)
-class StatusPageUpdatesTest {
+class StatusPageUpdatesTest extends DemoSiteBrowserTest {
 
     /** Counts the canvas pixels close to the colour of the "heap used" line, read from the page's CSS. */
     private static final String COUNT_USED_LINE_PIXELS = """
@@ -32,21 +29,6 @@ class StatusPageUpdatesTest {
             }
             return count;
             """;
-
-    private static DemoServerSite site;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = DemoServerSite.start();
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.quit();
-        if (site != null) site.close();
-    }
 
     @Test
     void figuresUpdateEverySecondAndTheChartIsDrawn() throws Exception {
@@ -94,11 +76,11 @@ class StatusPageUpdatesTest {
         Screenshots.save(browser, "status-dark");
     }
 
-    private static int updates() {
+    private int updates() {
         return Integer.parseInt(browser.findElement(By.id("figures")).getAttribute("data-updates"));
     }
 
-    private static String chartImage() {
+    private String chartImage() {
         return (String) browser.executeScript("return document.getElementById('chart').toDataURL()");
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.Message;
 import dev.tether.WebSocket;
 import dev.tether.client.WebSocketClient;
+import dev.tether.testing.JdkClient;
+import dev.tether.testing.RawWebSocket;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -83,7 +85,7 @@ abstract class DeployedDemoChecks {
 
     @Test
     void echoThroughTheJdkClient() throws Exception {
-        try (JdkWebSocket ws = JdkWebSocket.connect(ws("/ws-echo"))) {
+        try (JdkClient ws = JdkClient.connect(ws("/ws-echo"))) {
             ws.sendText("hello from the JDK on " + server.name() + " \u00e9\u4e16\ud83d\ude00");
             assertEquals("hello from the JDK on " + server.name() + " \u00e9\u4e16\ud83d\ude00", ws.nextText());
             assertEquals(1000, ws.closeNormally().code());
@@ -92,7 +94,7 @@ abstract class DeployedDemoChecks {
 
     @Test
     void statusPushesJvmStatisticsEverySecond() throws Exception {
-        try (WebSocket tether = tetherClient(ws("/ws-status")); JdkWebSocket jdk = JdkWebSocket.connect(ws("/ws-status"))) {
+        try (WebSocket tether = tetherClient(ws("/ws-status")); JdkClient jdk = JdkClient.connect(ws("/ws-status"))) {
             JsonObject first = json(tether.readMessage(READ).text());
             JsonObject second = json(tether.readMessage(READ).text());
             long apart = second.getJsonNumber("timestamp").longValue() - first.getJsonNumber("timestamp").longValue();
@@ -107,7 +109,7 @@ abstract class DeployedDemoChecks {
     void chatroomBetweenTethersClientAndTheJdks() throws Exception {
         try (WebSocket alice = tetherClient(ws("/ws-chatroom?name=alice"))) {
             assertEquals("join alice", summary(alice.readMessage(READ).text()));
-            try (JdkWebSocket bob = JdkWebSocket.connect(ws("/ws-chatroom?name=bob"))) {
+            try (JdkClient bob = JdkClient.connect(ws("/ws-chatroom?name=bob"))) {
                 assertEquals("join bob", summary(bob.nextText()));
                 assertEquals("join bob", summary(alice.readMessage(READ).text()));
                 alice.sendMessage("hi bob");
@@ -169,7 +171,7 @@ abstract class DeployedDemoChecks {
             raw.sendClose(1000);
             assertEquals(1000, raw.awaitCloseAndEnd());
         }
-        try (JdkWebSocket jdk = JdkWebSocket.connect(ws("/ws-echo"))) {
+        try (JdkClient jdk = JdkClient.connect(ws("/ws-echo"))) {
             jdk.sendPing(payload);
             assertArrayEquals(payload, jdk.nextPong());
         }
@@ -194,7 +196,7 @@ abstract class DeployedDemoChecks {
             assertTrue(echo.fin());
             assertEquals("fragmented", echo.text());
         }
-        try (JdkWebSocket jdk = JdkWebSocket.connect(ws("/ws-echo"))) {
+        try (JdkClient jdk = JdkClient.connect(ws("/ws-echo"))) {
             jdk.sendTextFrames("in ", "three ", "frames");
             assertEquals("in three frames", jdk.nextText());
         }

@@ -2,6 +2,7 @@ package dev.tether.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.testing.RawWebSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

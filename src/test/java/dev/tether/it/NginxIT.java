@@ -11,6 +11,7 @@ import dev.tether.WebSocketConfig;
 import dev.tether.WebSocketHandshakeException;
 import dev.tether.WebSocketTimeoutException;
 import dev.tether.client.WebSocketClient;
+import dev.tether.testing.JdkClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ class NginxIT {
             ws.sendMessage("through nginx");
             assertEquals("through nginx", ws.readMessage(READ).text(), diagnostics());
         }
-        try (JdkWebSocket jdk = JdkWebSocket.connect(nginx.ws("/tether/ws-chatroom?name=jdk"))) {
+        try (JdkClient jdk = JdkClient.connect(nginx.ws("/tether/ws-chatroom?name=jdk"))) {
             assertEquals("join jdk", DeployedDemoChecks.summary(jdk.nextText()));
             jdk.sendText("hello via nginx");
             assertEquals("message jdk: hello via nginx", DeployedDemoChecks.summary(jdk.nextText()));
@@ -91,7 +92,7 @@ class NginxIT {
             ws.sendMessage("over TLS to nginx, plain to Tomcat");
             assertEquals("over TLS to nginx, plain to Tomcat", ws.readMessage(READ).text(), diagnostics());
         }
-        try (JdkWebSocket jdk = JdkWebSocket.connect(nginx.wss("/tether/ws-echo"), tls.clientContext(), null)) {
+        try (JdkClient jdk = JdkClient.to(nginx.wss("/tether/ws-echo")).tls(tls.clientContext()).connect()) {
             jdk.sendTextFrames("fragmented ", "over ", "TLS");
             assertEquals("fragmented over TLS", jdk.nextText());
         }
@@ -106,7 +107,7 @@ class NginxIT {
             assertEquals("same origin", ws.readMessage(READ).text());
         }
         String wssOrigin = "https://127.0.0.1:" + nginx.wssPort();
-        try (JdkWebSocket jdk = JdkWebSocket.connect(nginx.wss("/tether/ws-echo"), tls.clientContext(), wssOrigin)) {
+        try (JdkClient jdk = JdkClient.to(nginx.wss("/tether/ws-echo")).tls(tls.clientContext()).header("Origin", wssOrigin).connect()) {
             jdk.sendText("same origin over TLS");
             assertEquals("same origin over TLS", jdk.nextText());
         }
