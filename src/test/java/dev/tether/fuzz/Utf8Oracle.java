@@ -1,0 +1,79 @@
+package dev.tether.fuzz;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What is valid UTF-8, decided by the JDK's strict decoder (which rejects overlong forms, surrogates and
+ * code points above U+10FFFF): the independent judge for {@code Utf8Validator} and the reference decoder.
+ */
+final class Utf8Oracle {
+
+    private Utf8Oracle() {
+    }
+
+    private static CharsetDecoder strict() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** Whether {@code b[off, off+len)} is complete, well-formed UTF-8. */
+    static boolean isValid(byte[] b, int off, int len) {
+        try {
+            strict().decode(ByteBuffer.wrap(b, off, len));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether {@code b[0, len)} can still be the beginning of valid UTF-8: some bytes appended to it would
+     * make it valid. This is exactly when a fail-fast validator may not yet reject the stream.
+     *
+     * <p>The JDK decoder, asked with "more input may follow", reports a definite error as malformed and
+     * leaves an unfinished trailing sequence unread. But it does not judge every unfinished sequence early
+     * (it accepts {@code ED A0}, which can only become a surrogate), so the tail is settled by trying its
+     * completions: only the byte after the lead byte is restricted (Unicode Table 3-7), the rest must be
+     * 80..BF, so the completions {@code x}, {@code x 80}, {@code x 80 80} for x in 80..BF cover every case.
+     */
+    static boolean isValidPrefix(byte[] b, int len) {
+        CharsetDecoder decoder = strict();
+        ByteBuffer in = ByteBuffer.wrap(b, 0, len);
+        CharBuffer out = CharBuffer.allocate(len + 1);
+        CoderResult result = decoder.decode(in, out, false);
+        if (result.isError()) return false;
+        int tailLength = in.remaining();
+        if (tailLength == 0) return true;
+        if (tailLength > 3) return false; // cannot happen for an unfinished sequence; be strict
+        byte[] tail = new byte[4];
+        in.get(tail, 0, tailLength);
+        for (int extra = 1; tailLength + extra <= 4; extra++) {
+            for (int x = 0x80; x <= 0xBF; x++) {
+                tail[tailLength] = (byte) x;
+                for (int k = 1; k < extra; k++) tail[tailLength + k] = (byte) 0x80;
+                if (isValid(tail, 0, tailLength + extra)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the first byte of {@code b[from, len)} after which {@code b} is no longer a valid prefix, or -1. */
+    static int firstInvalidByte(byte[] b, int from, int len) {
+        if (isValidPrefix(b, len)) return -1;
+        // Validity of prefixes is monotonic (once broken, always broken): binary search for the first break.
+        int lo = from;      // b[0, lo) is a valid prefix (b[0, from) is, by the caller's contract)
+        int hi = len;       // b[0, hi) is not
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (isValidPrefix(b, mid)) lo = mid;
+            else hi = mid;
+        }
+        return hi - 1;
+    }
+}
