@@ -39,8 +39,9 @@ final class Utf8Oracle {
      * <p>The JDK decoder, asked with "more input may follow", reports a definite error as malformed and
      * leaves an unfinished trailing sequence unread. But it does not judge every unfinished sequence early
      * (it accepts {@code ED A0}, which can only become a surrogate), so the tail is settled by trying its
-     * completions: only the byte after the lead byte is restricted (Unicode Table 3-7), the rest must be
-     * 80..BF, so the completions {@code x}, {@code x 80}, {@code x 80 80} for x in 80..BF cover every case.
+     * completions. Only the byte right after a lead byte is restricted (Unicode Table 3-7), to a union of
+     * the ranges 80..8F, 90..9F and A0..BF, and every later byte must be 80..BF; so completing with one byte
+     * from each range ({@code x}, {@code x 80}, {@code x 80 80} for x in 80, 90, A0) covers every case.
      */
     static boolean isValidPrefix(byte[] b, int len) {
         CharsetDecoder decoder = strict();
@@ -54,7 +55,7 @@ final class Utf8Oracle {
         byte[] tail = new byte[4];
         in.get(tail, 0, tailLength);
         for (int extra = 1; tailLength + extra <= 4; extra++) {
-            for (int x = 0x80; x <= 0xBF; x++) {
+            for (int x : new int[] {0x80, 0x90, 0xA0}) {
                 tail[tailLength] = (byte) x;
                 for (int k = 1; k < extra; k++) tail[tailLength + k] = (byte) 0x80;
                 if (isValid(tail, 0, tailLength + extra)) return true;
