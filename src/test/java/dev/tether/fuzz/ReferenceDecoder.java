@@ -1,9 +1,9 @@
 package dev.tether.fuzz;
 
 import dev.tether.protocol.Role;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -79,7 +79,10 @@ final class ReferenceDecoder {
     private final Outcome outcome = new Outcome();
 
     private int messageType = -1;
-    private final ByteArrayOutputStream message = new ByteArrayOutputStream();
+    private byte[] message = new byte[64];
+    private int messageLength;
+    /** Where in a text message the last whole character ends: UTF-8 is checked from there on. */
+    private int textBoundary;
     private long announced;
 
     private ReferenceDecoder(Role role, long maxFrameSize, long maxMessageSize, byte[] in) {
@@ -152,7 +155,8 @@ final class ReferenceDecoder {
             } else {
                 if (messageType >= 0) fail(1002, p, "new data frame inside a fragmented message");
                 messageType = opcode;
-                message.reset();
+                messageLength = 0;
+                textBoundary = 0;
                 announced = 0;
             }
             if (length > maxMessageSize - announced) fail(1009, p, "message too big");
@@ -172,12 +176,12 @@ final class ReferenceDecoder {
             payload[i] = (byte) (in[p + 1 + i] ^ (key == null ? 0 : key[i & 3]));
         }
         if (!control) {
-            int before = message.size();
-            message.write(payload, 0, available);
+            int before = messageLength;
+            append(payload);
             if (messageType == TEXT) {
-                byte[] sofar = message.toByteArray();
-                int bad = Utf8Oracle.firstInvalidByte(sofar, before, sofar.length);
+                int bad = Utf8Oracle.firstInvalidByte(message, textBoundary, before, messageLength);
                 if (bad >= 0) fail(1007, p + 1 + (bad - before), "invalid UTF-8");
+                textBoundary += Utf8Oracle.completeLength(message, textBoundary, messageLength);
             }
         }
         if (available < length) truncated();
@@ -195,7 +199,7 @@ final class ReferenceDecoder {
                 break;
             default:
                 if (fin) {
-                    byte[] whole = message.toByteArray();
+                    byte[] whole = Arrays.copyOf(message, messageLength);
                     if (messageType == TEXT) {
                         if (!Utf8Oracle.isValid(whole, 0, whole.length)) fail(1007, last, "text ends inside a UTF-8 sequence");
                         event("text:" + new String(whole, StandardCharsets.UTF_8), last);
@@ -203,7 +207,7 @@ final class ReferenceDecoder {
                         event("binary:" + EventLog.hex(whole), last);
                     }
                     messageType = -1;
-                    message.reset();
+                    messageLength = 0;
                     announced = 0;
                 }
         }
@@ -223,6 +227,12 @@ final class ReferenceDecoder {
             event("close:" + code + ":" + new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8), last);
         }
         outcome.closed = true;
+    }
+
+    private void append(byte[] b) {
+        if (messageLength + b.length > message.length) message = Arrays.copyOf(message, Math.max(2 * message.length, messageLength + b.length));
+        System.arraycopy(b, 0, message, messageLength, b.length);
+        messageLength += b.length;
     }
 
     /** Advances over {@code n} more header bytes; returns the index of the last one. */

@@ -44,9 +44,14 @@ final class Utf8Oracle {
      * from each range ({@code x}, {@code x 80}, {@code x 80 80} for x in 80, 90, A0) covers every case.
      */
     static boolean isValidPrefix(byte[] b, int len) {
+        return isValidPrefix(b, 0, len);
+    }
+
+    /** {@link #isValidPrefix(byte[], int)} for {@code b[off, end)}, where {@code off} is a character boundary. */
+    static boolean isValidPrefix(byte[] b, int off, int end) {
         CharsetDecoder decoder = strict();
-        ByteBuffer in = ByteBuffer.wrap(b, 0, len);
-        CharBuffer out = CharBuffer.allocate(len + 1);
+        ByteBuffer in = ByteBuffer.wrap(b, off, end - off);
+        CharBuffer out = CharBuffer.allocate(end - off + 1);
         CoderResult result = decoder.decode(in, out, false);
         if (result.isError()) return false;
         int tailLength = in.remaining();
@@ -66,15 +71,33 @@ final class Utf8Oracle {
 
     /** The index of the first byte of {@code b[from, len)} after which {@code b} is no longer a valid prefix, or -1. */
     static int firstInvalidByte(byte[] b, int from, int len) {
-        if (isValidPrefix(b, len)) return -1;
+        return firstInvalidByte(b, 0, from, len);
+    }
+
+    /**
+     * The index of the first byte of {@code b[from, end)} at which {@code b[off, ...)} stops being a valid
+     * prefix, or -1; {@code off} is a character boundary and {@code b[off, from)} is a valid prefix.
+     */
+    static int firstInvalidByte(byte[] b, int off, int from, int end) {
+        if (isValidPrefix(b, off, end)) return -1;
         // Validity of prefixes is monotonic (once broken, always broken): binary search for the first break.
-        int lo = from;      // b[0, lo) is a valid prefix (b[0, from) is, by the caller's contract)
-        int hi = len;       // b[0, hi) is not
+        int lo = from;      // b[off, lo) is a valid prefix (b[off, from) is, by the caller's contract)
+        int hi = end;       // b[off, hi) is not
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (isValidPrefix(b, mid)) lo = mid;
+            if (isValidPrefix(b, off, mid)) lo = mid;
             else hi = mid;
         }
         return hi - 1;
+    }
+
+    /**
+     * How many bytes of the valid prefix {@code b[off, end)} form whole characters (where an unfinished
+     * last character starts), so that a stream can be checked piece by piece from there.
+     */
+    static int completeLength(byte[] b, int off, int end) {
+        ByteBuffer in = ByteBuffer.wrap(b, off, end - off);
+        strict().decode(in, CharBuffer.allocate(end - off + 1), false);
+        return in.position() - off;
     }
 }
