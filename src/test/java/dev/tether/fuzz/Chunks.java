@@ -47,6 +47,11 @@ final class Chunks {
         return cuts;
     }
 
+    /** Chunks of one stream, as buffers of one kind. */
+    interface Source {
+        ByteBuffer chunk(int start, int end);
+    }
+
     /** How a chunk is presented: the three kinds of ByteBuffer the protocol core must treat alike. */
     enum BufferKind {
         /** A window of the whole array: position and arrayOffset as the caller left them. */
@@ -56,21 +61,26 @@ final class Chunks {
         /** Off-heap: no array at all. */
         DIRECT;
 
+        /** The kind two bits choose (3 counts as 0). */
         static BufferKind of(int bits) {
-            return values()[(bits & 0xFF) % 3];
+            return values()[(bits & 3) % 3];
         }
 
-        /** Wraps bytes [start, end) of {@code stream} (heap kinds share the array: the core may unmask in place). */
-        ByteBuffer wrap(byte[] stream, int start, int end) {
+        /**
+         * Hands out chunks [start, end) of {@code stream} as buffers of this kind. Heap kinds share the array
+         * (the core may unmask in place); the direct kind copies the stream off-heap once and slices it, as a
+         * direct buffer per chunk would cost more than the code under test.
+         */
+        Source over(byte[] stream) {
             switch (this) {
                 case HEAP_WINDOW:
-                    return ByteBuffer.wrap(stream, start, end - start);
+                    return (start, end) -> ByteBuffer.wrap(stream, start, end - start);
                 case HEAP_SLICE:
-                    return ByteBuffer.wrap(stream, start, end - start).slice();
+                    return (start, end) -> ByteBuffer.wrap(stream, start, end - start).slice();
                 default:
-                    ByteBuffer direct = ByteBuffer.allocateDirect(end - start);
-                    direct.put(stream, start, end - start).flip();
-                    return direct;
+                    ByteBuffer direct = ByteBuffer.allocateDirect(stream.length);
+                    direct.put(stream).flip();
+                    return (start, end) -> direct.slice(start, end - start);
             }
         }
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  * frames to a server, a server's plain frames to a client), with any masking keys and any cut of the
  * stream. The encoder never modifies the caller's payload array.
  *
- * <p>Input layout: flags (bit 0: the server sends), masking-key seed (u32), the receiver's cut
+ * <p>Input layout: flags (bit 0: the server sends; bits 1-2: buffer kind), masking-key seed (u32), the receiver's cut
  * ({@link Chunks}), then operations until the input ends: op byte (mod 7: text, binary, fragmented text,
  * fragmented binary, ping, pong, close) and its parameters (length-prefixed payloads).
  */
@@ -102,9 +102,9 @@ class FrameRoundTripFuzzTest {
         byte[] stream = wire.bytes();
         EventLog log = new EventLog(LIMIT);
         InboundProtocol protocol = new InboundProtocol(receiver, LIMIT, LIMIT, log);
-        BufferKind kind = BufferKind.of(flags >>> 1);
+        Chunks.Source source = BufferKind.of(flags >>> 1).over(stream);
         for (int[] cut : chunks.cut(stream.length)) {
-            protocol.receive(kind.wrap(stream, cut[0], cut[1])); // any failure is a finding
+            protocol.receive(source.chunk(cut[0], cut[1])); // any failure is a finding
         }
         assertEquals(expected, log.events, () -> sender + " to " + receiver);
         assertEquals(closed, protocol.isCloseReceived(), "close received");

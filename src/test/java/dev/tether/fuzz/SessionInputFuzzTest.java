@@ -79,11 +79,10 @@ class SessionInputFuzzTest {
     /** Runs the actions against one session and remembers what should come of them. */
     private static final class Driver {
         final InMemoryTransport transport;
-        final BufferKind kind;
         /** The input as the peer sent it. */
         final byte[] wire;
         /** The bytes handed to the session (which unmasks heap buffers in place). */
-        private final byte[] stream;
+        private final Chunks.Source stream;
         int fed;
         boolean paused;
         int resumesSeen;
@@ -95,9 +94,8 @@ class SessionInputFuzzTest {
 
         Driver(InMemoryTransport transport, BufferKind kind, byte[] wire) {
             this.transport = transport;
-            this.kind = kind;
             this.wire = wire;
-            this.stream = wire.clone();
+            this.stream = kind.over(wire.clone());
         }
 
         void act(int action, int param) throws IOException {
@@ -153,7 +151,7 @@ class SessionInputFuzzTest {
             int end = Math.min(wire.length, fed + n);
             boolean keepReading;
             try {
-                keepReading = transport.session.onData(kind.wrap(stream, fed, end));
+                keepReading = transport.session.onData(stream.chunk(fed, end));
             } catch (Throwable t) {
                 throw new AssertionError("onData threw", t);
             }
