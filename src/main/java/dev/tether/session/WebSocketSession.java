@@ -337,6 +337,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     /** After our close frame, the peer has the close timeout to answer before the connection is dropped. */
     private void awaitPeerClose() {
+        if (transportClosed.get()) return;
         closeDeadline = Timers.schedule(() -> {
             if (closeHandshake.state() != CloseHandshake.State.CLOSED) {
                 lose("no close frame from the peer within " + config.closeTimeout().toMillis() + " ms", null);
@@ -345,6 +346,12 @@ public final class WebSocketSession implements WebSocket, TransportListener {
                 abortTransport();
             }
         }, config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a close deadline is still scheduled (for tests: none may outlive the connection). */
+    boolean hasPendingCloseDeadline() {
+        ScheduledFuture<?> deadline = closeDeadline;
+        return deadline != null && !deadline.isDone();
     }
 
     @Override
@@ -383,13 +390,16 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         closeStatus = new CloseStatus(failure.closeCode(), failure.getMessage());
         statusFinal = true;
         inbox.end(() -> new WebSocketFailedException(failure.closeCode(), failure.getMessage(), failure));
+        // The deadline first: a transport may report itself closed within close(), and that report is what
+        // cancels the deadline.
+        awaitTransportClose();
         transport.flush();
         transport.close();
-        awaitTransportClose();
     }
 
     /** If the transport has not closed within the close timeout (the peer does not read), abort it. */
     private void awaitTransportClose() {
+        if (transportClosed.get()) return;
         closeDeadline = Timers.schedule(this::abortTransport, config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
