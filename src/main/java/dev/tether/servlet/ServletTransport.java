@@ -56,8 +56,6 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
     /** The container's own per-connection processing lock, where reads off its threads need it (Tomcat). */
     private final Lock containerLock;
 
-    private final byte[] readArray = new byte[READ_BUFFER_SIZE];
-    private final ByteBuffer readBuffer = ByteBuffer.wrap(readArray);
     private final AtomicInteger readState = new AtomicInteger(READING);
 
     private final AtomicInteger writeState = new AtomicInteger(IDLE);
@@ -155,23 +153,27 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
         // A callback while paused reads nothing: resumeReading() carries on, and the stream stays ready,
         // so the container calls back no more meanwhile.
         if (readState.get() == PAUSED || !events.beginRead()) return;
+        // The read buffer is borrowed only while bytes are there (the session consumes every byte during
+        // the call), so an idle connection holds none.
+        byte[] readArray = null;
         try {
             while (!events.isEnding()) {
                 if (!in.isReady()) return; // the container calls onDataAvailable when there is more
+                if (readArray == null) readArray = ReadBuffers.acquire(READ_BUFFER_SIZE);
                 int n = in.read(readArray);
                 if (n < 0) {
                     events.endOfInput();
                     return;
                 }
                 if (n == 0) continue;
-                readBuffer.clear().limit(n);
-                if (!events.data(readBuffer) && pause()) return;
+                if (!events.data(ByteBuffer.wrap(readArray, 0, n)) && pause()) return;
             }
         } catch (EOFException e) {
             events.endOfInput();
         } catch (IOException | IllegalStateException e) {
             if (!events.isClosed()) events.failed(e);
         } finally {
+            if (readArray != null) ReadBuffers.release(readArray);
             events.endRead();
             if (events.hasFailed()) abort();
         }
