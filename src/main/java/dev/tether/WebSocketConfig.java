@@ -9,13 +9,31 @@ import java.util.Objects;
  *
  * <p>Every default is safe for a public server: nothing grows without a bound and nothing waits forever
  * on a peer.
+ *
+ * <p>A configuration remembers which values were set on its builder. A server deployment can change the
+ * defaults of its endpoints (servlet init-params, context-params, system properties named
+ * {@code tether.<setting>}); an endpoint's configuration then keeps what it set itself and takes the
+ * deployment's values for the rest ({@link #withDefaults(WebSocketConfig)}).
  */
 public final class WebSocketConfig {
 
+    public static final long KIB = 1024;
     public static final long MIB = 1024 * 1024;
 
     private static final WebSocketConfig DEFAULTS = new Builder().build();
 
+    // Bits of the values set explicitly on a builder.
+    private static final int MAX_FRAME_SIZE = 1;
+    private static final int MAX_MESSAGE_SIZE = 1 << 1;
+    private static final int MAX_INBOUND_BUFFER_BYTES = 1 << 2;
+    private static final int READ_TIMEOUT = 1 << 3;
+    private static final int WRITE_TIMEOUT = 1 << 4;
+    private static final int CLOSE_TIMEOUT = 1 << 5;
+    private static final int PING_INTERVAL = 1 << 6;
+    private static final int PONG_TIMEOUT = 1 << 7;
+    private static final int IDLE_TIMEOUT = 1 << 8;
+
+    /** As set; the limit in force is never above {@link #maxMessageSize} (see {@link #maxFrameSize()}). */
     private final long maxFrameSize;
     private final long maxMessageSize;
     private final long maxInboundBufferBytes;
@@ -24,6 +42,8 @@ public final class WebSocketConfig {
     private final Duration closeTimeout;
     private final Duration pingInterval;
     private final Duration pongTimeout;
+    private final Duration idleTimeout;
+    private final int explicit;
 
     private WebSocketConfig(Builder b) {
         this.maxFrameSize = b.maxFrameSize;
@@ -34,6 +54,8 @@ public final class WebSocketConfig {
         this.closeTimeout = b.closeTimeout;
         this.pingInterval = b.pingInterval;
         this.pongTimeout = b.pongTimeout;
+        this.idleTimeout = b.idleTimeout;
+        this.explicit = b.explicit;
     }
 
     public static WebSocketConfig defaults() {
@@ -54,12 +76,45 @@ public final class WebSocketConfig {
         b.closeTimeout = closeTimeout;
         b.pingInterval = pingInterval;
         b.pongTimeout = pongTimeout;
+        b.idleTimeout = idleTimeout;
+        b.explicit = explicit;
         return b;
     }
 
-    /** Largest payload of one incoming frame; a larger one fails the connection with 1009. Default 16 MiB. */
+    /**
+     * This configuration with every value it did not set explicitly taken from {@code defaults}: how an
+     * endpoint's own settings are laid over those of its deployment. The values set here stay set in the
+     * result.
+     */
+    public WebSocketConfig withDefaults(WebSocketConfig defaults) {
+        Objects.requireNonNull(defaults, "defaults");
+        if (explicit == 0) return defaults;
+        Builder b = defaults.toBuilder();
+        b.explicit |= explicit;
+        if (isSet(MAX_FRAME_SIZE)) b.maxFrameSize = maxFrameSize;
+        if (isSet(MAX_MESSAGE_SIZE)) b.maxMessageSize = maxMessageSize;
+        if (isSet(MAX_INBOUND_BUFFER_BYTES)) b.maxInboundBufferBytes = maxInboundBufferBytes;
+        if (isSet(READ_TIMEOUT)) b.readTimeout = readTimeout;
+        if (isSet(WRITE_TIMEOUT)) b.writeTimeout = writeTimeout;
+        if (isSet(CLOSE_TIMEOUT)) b.closeTimeout = closeTimeout;
+        if (isSet(PING_INTERVAL)) b.pingInterval = pingInterval;
+        if (isSet(PONG_TIMEOUT)) b.pongTimeout = pongTimeout;
+        if (isSet(IDLE_TIMEOUT)) b.idleTimeout = idleTimeout;
+        return b.build();
+    }
+
+    private boolean isSet(int bit) {
+        return (explicit & bit) != 0;
+    }
+
+    /**
+     * Largest payload of one incoming frame; a larger one fails the connection with 1009. Default 16 MiB, and
+     * never more than {@link #maxMessageSize()}.
+     */
     public long maxFrameSize() {
-        return maxFrameSize;
+        // Kept apart rather than lowered once in build(): a deployment that lowers only maxMessageSize must not
+        // lower the frame limit of an endpoint that raises maxMessageSize again.
+        return Math.min(maxFrameSize, maxMessageSize);
     }
 
     /** Largest incoming message, all its frames together; a larger one fails with 1009. Default 16 MiB. */
@@ -103,12 +158,23 @@ public final class WebSocketConfig {
         return pongTimeout;
     }
 
+    /**
+     * How long a connection may go without a data message, received or sent, before it is closed with 1001
+     * ("idle timeout", a normal closing handshake); {@link Duration#ZERO} never closes an idle connection.
+     * Pings and pongs are not activity: the heartbeat keeps a connection whose peer still answers from being
+     * dropped as dead, and must not keep an unused one open forever. Default 10 minutes.
+     */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
     @Override
     public String toString() {
-        return "WebSocketConfig{maxFrameSize=" + maxFrameSize + ", maxMessageSize=" + maxMessageSize
+        return "WebSocketConfig{maxFrameSize=" + maxFrameSize() + ", maxMessageSize=" + maxMessageSize
                 + ", maxInboundBufferBytes=" + maxInboundBufferBytes + ", readTimeout=" + readTimeout
                 + ", writeTimeout=" + writeTimeout + ", closeTimeout=" + closeTimeout
-                + ", pingInterval=" + pingInterval + ", pongTimeout=" + pongTimeout + "}";
+                + ", pingInterval=" + pingInterval + ", pongTimeout=" + pongTimeout
+                + ", idleTimeout=" + idleTimeout + "}";
     }
 
     public static final class Builder {
@@ -120,52 +186,68 @@ public final class WebSocketConfig {
         private Duration closeTimeout = Duration.ofSeconds(5);
         private Duration pingInterval = Duration.ofSeconds(30);
         private Duration pongTimeout = Duration.ofSeconds(10);
+        private Duration idleTimeout = Duration.ofMinutes(10);
+        private int explicit;
 
         private Builder() {
         }
 
         public Builder maxFrameSize(long bytes) {
             this.maxFrameSize = positive(bytes, "maxFrameSize");
+            explicit |= MAX_FRAME_SIZE;
             return this;
         }
 
         public Builder maxMessageSize(long bytes) {
             this.maxMessageSize = positive(bytes, "maxMessageSize");
+            explicit |= MAX_MESSAGE_SIZE;
             return this;
         }
 
         public Builder maxInboundBufferBytes(long bytes) {
             this.maxInboundBufferBytes = positive(bytes, "maxInboundBufferBytes");
+            explicit |= MAX_INBOUND_BUFFER_BYTES;
             return this;
         }
 
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = notNegative(timeout, "readTimeout");
+            explicit |= READ_TIMEOUT;
             return this;
         }
 
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = positive(timeout, "writeTimeout");
+            explicit |= WRITE_TIMEOUT;
             return this;
         }
 
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = positive(timeout, "closeTimeout");
+            explicit |= CLOSE_TIMEOUT;
             return this;
         }
 
         public Builder pingInterval(Duration interval) {
             this.pingInterval = notNegative(interval, "pingInterval");
+            explicit |= PING_INTERVAL;
             return this;
         }
 
         public Builder pongTimeout(Duration timeout) {
             this.pongTimeout = positive(timeout, "pongTimeout");
+            explicit |= PONG_TIMEOUT;
+            return this;
+        }
+
+        /** See {@link WebSocketConfig#idleTimeout()}; {@link Duration#ZERO} turns it off. */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = notNegative(timeout, "idleTimeout");
+            explicit |= IDLE_TIMEOUT;
             return this;
         }
 
         public WebSocketConfig build() {
-            if (maxFrameSize > maxMessageSize) maxFrameSize = maxMessageSize;
             return new WebSocketConfig(this);
         }
 

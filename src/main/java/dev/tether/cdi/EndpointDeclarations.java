@@ -26,7 +26,8 @@ public final class EndpointDeclarations {
      * ignored (a container may pass subclasses of annotated classes).
      *
      * @throws InvalidEndpointsException naming every problem: a path served by two classes, an
-     *     annotated class that is not a concrete {@link WebSocketHandler}, a path that is not usable
+     *     annotated class that is not a concrete {@link WebSocketHandler}, a path that is not usable, a
+     *     connection setting that is not valid
      */
     public static List<AnnotatedEndpoint> from(Collection<Class<?>> classes) {
         List<String> problems = new ArrayList<>();
@@ -47,8 +48,13 @@ public final class EndpointDeclarations {
                 problems.add("path " + path + " is claimed by " + owners.size() + " handlers: " + names(owners));
             } else {
                 Class<? extends WebSocketHandler> handler = owners.get(0).asSubclass(WebSocketHandler.class);
-                String[] subprotocols = handler.getAnnotation(WebSocketEndpoint.class).subprotocols();
-                endpoints.add(new AnnotatedEndpoint(path, handler, Arrays.asList(subprotocols)));
+                WebSocketEndpoint annotation = handler.getAnnotation(WebSocketEndpoint.class);
+                EndpointAttributes attributes = EndpointAttributes.of(annotation);
+                for (String problem : attributes.problems()) {
+                    problems.add("@WebSocketEndpoint(\"" + path + "\") on " + handler.getName() + ": " + problem);
+                }
+                endpoints.add(new AnnotatedEndpoint(path, handler, Arrays.asList(annotation.subprotocols()),
+                        attributes.config(), attributes.origins()));
             }
         });
         if (!problems.isEmpty()) throw new InvalidEndpointsException(problems);

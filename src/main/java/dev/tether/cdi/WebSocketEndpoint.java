@@ -51,4 +51,44 @@ public @interface WebSocketEndpoint {
      * first one the client offers that is in this list ({@link dev.tether.WebSocket#subprotocol()}).
      */
     String[] subprotocols() default {};
+
+    // Connection settings of this endpoint. Each one left out takes the deployment's value (context-param or
+    // system property tether.<name>) or else Tether's default; an invalid one fails the deployment.
+    // Durations: seconds ("30", "0.5") or ISO-8601 ("PT10M"); sizes: bytes, optionally "KiB"/"MiB" ("64KiB").
+
+    /** Largest incoming frame, see {@link dev.tether.WebSocketConfig#maxFrameSize()}; for example {@code "1MiB"}. */
+    String maxFrameSize() default "";
+
+    /** Largest incoming message, see {@link dev.tether.WebSocketConfig#maxMessageSize()}; for example {@code "64KiB"}. */
+    String maxMessageSize() default "";
+
+    /** Bytes of messages waiting to be read, see {@link dev.tether.WebSocketConfig#maxInboundBufferBytes()}. */
+    String maxInboundBufferBytes() default "";
+
+    /** How long {@code readMessage()} waits, {@code "0"} without limit; see {@link dev.tether.WebSocketConfig#readTimeout()}. */
+    String readTimeout() default "";
+
+    /** How long a send waits for a peer that does not read; see {@link dev.tether.WebSocketConfig#writeTimeout()}. */
+    String writeTimeout() default "";
+
+    /** How long the closing handshake may take; see {@link dev.tether.WebSocketConfig#closeTimeout()}. */
+    String closeTimeout() default "";
+
+    /** How often the heartbeat pings, {@code "0"} for never; see {@link dev.tether.WebSocketConfig#pingInterval()}. */
+    String pingInterval() default "";
+
+    /** How long a heartbeat ping may go unanswered; see {@link dev.tether.WebSocketConfig#pongTimeout()}. */
+    String pongTimeout() default "";
+
+    /**
+     * How long the connection may carry no data message before it is closed (1001), {@code "0"} for never;
+     * see {@link dev.tether.WebSocketConfig#idleTimeout()}.
+     */
+    String idleTimeout() default "";
+
+    /**
+     * Origins accepted besides the page's own host ({@code "https://app.example.com"}), or {@code "*"} for
+     * any origin. Empty: the deployment's {@code tether.allowedOrigins}, or else same-origin only.
+     */
+    String[] allowedOrigins() default {};
 }

@@ -1,7 +1,10 @@
 package dev.tether.cdi;
 
+import dev.tether.server.DeploymentSettings;
 import dev.tether.server.Endpoint;
 import dev.tether.server.EndpointRegistry;
+import dev.tether.servlet.SettingSources;
+import dev.tether.servlet.SharedThreadsRelease;
 import dev.tether.servlet.TetherServlet;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -24,6 +27,11 @@ import java.util.stream.Collectors;
  * CDI for its own ({@link BeanHandler}), and a listener checks at startup that CDI can create them.
  *
  * <p>Nothing here depends on one CDI implementation; the lookups are {@code jakarta.enterprise} API only.
+ *
+ * <p>Each endpoint keeps the connection settings its annotation sets; the servlet gives it the
+ * deployment's for the rest ({@link DeploymentSettings}: context-params or system properties
+ * {@code tether.*}). Those are checked here as well, so that an invalid one fails the deployment on every
+ * container, before anything is served.
  */
 @HandlesTypes(WebSocketEndpoint.class)
 public class WebSocketEndpointInitializer implements ServletContainerInitializer {
@@ -35,14 +43,17 @@ public class WebSocketEndpointInitializer implements ServletContainerInitializer
 
     @Override
     public void onStartup(Set<Class<?>> annotatedClasses, ServletContext context) throws ServletException {
+        // For every application that carries Tether, annotated handlers or not: no timer thread outlives it.
+        context.addListener(new SharedThreadsRelease());
         if (annotatedClasses == null || annotatedClasses.isEmpty()) return;
         try {
             List<AnnotatedEndpoint> endpoints = EndpointDeclarations.from(annotatedClasses);
             if (endpoints.isEmpty()) return;
+            DeploymentSettings.from(SettingSources.of(context));
             EndpointRegistry registry = registryOf(context);
             for (AnnotatedEndpoint endpoint : endpoints) {
                 registry.register(new Endpoint(endpoint.path(), new BeanHandler(endpoint.handlerClass(),
-                        context.getClassLoader()), null, endpoint.subprotocols(), null));
+                        context.getClassLoader()), endpoint.config(), endpoint.subprotocols(), endpoint.origins()));
             }
             mapServlet(context, registry, endpoints);
             context.addListener(new EndpointBeanCheck(endpoints));

@@ -56,6 +56,32 @@ public final class FrameEncoder {
         return new ByteBuffer[] {maskedFrame(fin, opcode, payload, offset, length)};
     }
 
+    /**
+     * A whole TEXT, BINARY or CONTINUATION frame written into {@code into} from its position: header,
+     * (client) masking key and payload, masked for a client. For a caller that reuses one heap buffer for
+     * small frames instead of allocating buffers per frame; the caller's array is never modified.
+     *
+     * @throws java.nio.BufferOverflowException if the frame does not fit; {@code into} is then unchanged
+     */
+    public void dataFrameInto(ByteBuffer into, Opcode opcode, boolean fin, byte[] payload, int offset, int length) {
+        Objects.requireNonNull(opcode, "opcode");
+        if (opcode.isControl()) throw new IllegalArgumentException(opcode + " is not a data frame opcode");
+        Objects.checkFromIndexSize(offset, length, payload.length);
+        if (!into.hasArray()) throw new IllegalArgumentException("dataFrameInto needs a heap buffer");
+        boolean masked = role == Role.CLIENT;
+        if (into.remaining() < headerLength(length, masked) + (long) length) throw new java.nio.BufferOverflowException();
+        int key = masked ? maskKeys.getAsInt() : 0;
+        writeHeader(into, fin, opcode, length, masked, key);
+        int start = into.position();
+        into.put(payload, offset, length);
+        if (masked) Masking.mask(into.array(), into.arrayOffset() + start, length, key, 0);
+    }
+
+    /** The bytes of a data frame's header (with the masking key for a client) for a payload of {@code length}. */
+    public int headerLength(int length) {
+        return headerLength(length, role == Role.CLIENT);
+    }
+
     /** A PING or PONG frame carrying at most 125 bytes (IllegalArgumentException otherwise). */
     public ByteBuffer controlFrame(Opcode opcode, byte[] payload) {
         Objects.requireNonNull(opcode, "opcode");

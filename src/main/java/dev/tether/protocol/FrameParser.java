@@ -111,10 +111,12 @@ public final class FrameParser {
                 feed(data.array(), data.arrayOffset() + data.position(), data.remaining());
             } else {
                 if (scratch == null) scratch = new byte[SCRATCH_SIZE];
-                ByteBuffer source = data.duplicate();
-                while (source.hasRemaining() && state != State.HALTED) {
-                    int n = Math.min(source.remaining(), scratch.length);
-                    source.get(scratch, 0, n);
+                // Absolute bulk reads: no duplicate of the caller's buffer per call.
+                int limit = data.limit();
+                for (int pos = data.position(); pos < limit && state != State.HALTED; ) {
+                    int n = Math.min(limit - pos, scratch.length);
+                    data.get(pos, scratch, 0, n);
+                    pos += n;
                     feed(scratch, 0, n);
                 }
             }

@@ -41,10 +41,13 @@ public final class InboundProtocol {
     private long announcedSize;
     private byte[] message = EMPTY;
     private int messageLength;
+    /** A text message that arrived whole in one chunk, decoded straight from the input; delivered at its frame end. */
+    private String wholeText;
 
     /** The opcode of the frame being read. */
     private Opcode frameOpcode;
     private boolean frameFin;
+    private long frameLength;
     private final byte[] control = new byte[125];
     private int controlLength;
 
@@ -107,6 +110,7 @@ public final class InboundProtocol {
         message = EMPTY;
         messageLength = 0;
         messageType = null;
+        wholeText = null;
     }
 
     /** The frame-level callbacks; kept private so that they are not part of this class's API. */
@@ -116,6 +120,7 @@ public final class InboundProtocol {
         public void onFrameStart(boolean fin, Opcode opcode, long length) throws WebSocketFailedException {
             frameOpcode = opcode;
             frameFin = fin;
+            frameLength = length;
             if (opcode.isControl()) {
                 controlLength = 0;
                 return;
@@ -135,13 +140,7 @@ public final class InboundProtocol {
                 throw new WebSocketFailedException(CloseCodes.TOO_BIG, "message of at least "
                         + (announcedSize + length) + " bytes exceeds the limit of " + maxMessageSize);
             }
-            announcedSize += length;
-            if (fin) {
-                // The message's size is known now: reserve it (up to 64 KiB; beyond, growth follows the data).
-                // Not for every fragment: growing a fragment at a time would copy the message once per frame.
-                int initial = (int) Math.min(announcedSize, INITIAL_BUFFER_LIMIT);
-                if (message.length < initial) message = Arrays.copyOf(message, initial);
-            }
+            announcedSize += length; // the assembly buffer is reserved when data arrives, not on a claim
         }
 
         @Override
@@ -155,6 +154,13 @@ public final class InboundProtocol {
                 throw new WebSocketFailedException(CloseCodes.INVALID_PAYLOAD,
                         "invalid UTF-8 in text message (within bytes " + messageLength + ".." + (messageLength + len - 1) + ")");
             }
+            if (messageType == Opcode.TEXT && frameFin && messageLength == 0 && len == frameLength) {
+                // The whole message in one chunk (the usual case for small messages): the String is made
+                // straight from the input, without copying the bytes into the assembly buffer first.
+                wholeText = new String(b, off, len, StandardCharsets.UTF_8);
+                messageLength = len;
+                return;
+            }
             ensureCapacity(messageLength + len);
             System.arraycopy(b, off, message, messageLength, len);
             messageLength += len;
@@ -167,6 +173,12 @@ public final class InboundProtocol {
          */
         private void ensureCapacity(int needed) {
             if (needed <= message.length) return;
+            if (messageLength == 0) {
+                // The first bytes: reserve up to 64 KiB of what is announced, or all that arrived, at once.
+                // Nothing to copy, and a large first chunk is not preceded by a 64 KiB buffer thrown away.
+                message = new byte[(int) Math.max(needed, Math.min(announcedSize, INITIAL_BUFFER_LIMIT))];
+                return;
+            }
             long grown = Math.max(needed, Math.max(256L, 2L * message.length));
             long cap = frameFin ? announcedSize : maxMessageSize;
             message = Arrays.copyOf(message, (int) Math.min(grown, cap));
@@ -194,11 +206,17 @@ public final class InboundProtocol {
             if (type == Opcode.TEXT && !utf8.isComplete()) {
                 throw new WebSocketFailedException(CloseCodes.INVALID_PAYLOAD, "text message ends inside a UTF-8 sequence");
             }
+            String text = wholeText;
             byte[] buffer = message;
             int length = messageLength;
             messageType = null;
             messageLength = 0;
             announcedSize = 0;
+            wholeText = null;
+            if (text != null) {
+                listener.onText(text);
+                return;
+            }
             boolean handOver = type == Opcode.BINARY && buffer.length == length; // exactly filled: no copy
             if (handOver || buffer.length > INITIAL_BUFFER_LIMIT) {
                 message = EMPTY; // keep a small buffer for the next message, let a large one go

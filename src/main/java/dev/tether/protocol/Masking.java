@@ -55,17 +55,19 @@ public final class Masking {
             mask(buf.array(), buf.arrayOffset() + start, len, maskKey, phase);
             return;
         }
-        // A duplicate shares the content but has its own order: the caller's buffer is not disturbed.
-        ByteBuffer view = buf.duplicate().order(ByteOrder.BIG_ENDIAN);
         int key = alignedKey(maskKey, phase);
         long wordKey = wordKey(key);
+        // Absolute access in the buffer's own byte order, so the caller's buffer is not disturbed and no
+        // view is allocated per call: a little-endian buffer reads the same eight bytes reversed, so the
+        // key word is reversed to match.
+        if (buf.order() == ByteOrder.LITTLE_ENDIAN) wordKey = Long.reverseBytes(wordKey);
         int i = start;
         int end = start + len;
         for (int wordsEnd = end - 7; i < wordsEnd; i += 8) {
-            view.putLong(i, view.getLong(i) ^ wordKey);
+            buf.putLong(i, buf.getLong(i) ^ wordKey);
         }
         for (int k = 0; i < end; i++, k++) {
-            view.put(i, (byte) (view.get(i) ^ keyByte(key, k)));
+            buf.put(i, (byte) (buf.get(i) ^ keyByte(key, k)));
         }
     }
 

@@ -22,7 +22,14 @@ import java.nio.ByteOrder;
  * </pre>
  * C0, C1 and F5..FF never occur. The restricted second-byte ranges are what exclude overlong forms,
  * surrogates and code points beyond U+10FFFF. Every byte is mapped to one of a dozen classes, and a
- * table gives the next state for (state, class). In the accept state, ASCII is skipped 8 bytes at a time.
+ * table gives the next state for (state, class).
+ *
+ * <p>That table is folded into one {@code long} per byte value (a "shift DFA"): the state is kept as a
+ * bit offset (state × 6), and the 6 bits at that offset of the byte's row are the next state's offset,
+ * so one step is a single shift ({@code row >>> state}; a long shift only uses the low 6 bits of its
+ * distance, so the other rows' bits above never need masking inside a run). The reject state leads to
+ * itself, so eight bytes go through without a branch and the check comes once per word. In the accept
+ * state, ASCII is skipped 8 bytes at a time.
  *
  * <p>Not thread-safe: one validator per message stream.
  */
@@ -58,32 +65,51 @@ public final class Utf8Validator {
     private static final int REJECT = 8;
     private static final int STATES = 9;
 
-    private static final byte[] CLASS_OF = new byte[256];
-    private static final byte[] NEXT = new byte[STATES * CLASSES];
+    /** Bits per state in a row: 9 states x 6 bits fit a long, and 6 bits hold any offset below 64. */
+    private static final int BITS = 6;
+    private static final int ACCEPT_BITS = ACCEPT * BITS;
+    private static final int REJECT_BITS = REJECT * BITS;
+    private static final int STATE_MASK = (1 << BITS) - 1;
+
+    /** For each byte value, the next state's offset for every state, at that state's offset. */
+    private static final long[] ROWS = new long[256];
 
     static {
-        for (int b = 0; b < 256; b++) CLASS_OF[b] = (byte) classify(b);
-
-        java.util.Arrays.fill(NEXT, (byte) REJECT);
-        on(ACCEPT, ASCII, ACCEPT);
-        on(ACCEPT, LEAD2, NEED1);
-        on(ACCEPT, LEAD_E0, AFTER_E0);
-        on(ACCEPT, LEAD3, NEED2);
-        on(ACCEPT, LEAD_ED, AFTER_ED);
-        on(ACCEPT, LEAD_F0, AFTER_F0);
-        on(ACCEPT, LEAD4, NEED3);
-        on(ACCEPT, LEAD_F4, AFTER_F4);
-        for (int cont : new int[] {CONT_LOW, CONT_MID, CONT_HIGH}) {
-            on(NEED1, cont, ACCEPT);
-            on(NEED2, cont, NEED1);
-            on(NEED3, cont, NEED2);
+        byte[] next = transitions();
+        for (int b = 0; b < 256; b++) {
+            int byteClass = classify(b);
+            long row = 0;
+            for (int state = 0; state < STATES; state++) {
+                row |= (long) (next[state * CLASSES + byteClass] * BITS) << (state * BITS);
+            }
+            ROWS[b] = row;
         }
-        on(AFTER_E0, CONT_HIGH, NEED1);
-        on(AFTER_ED, CONT_LOW, NEED1);
-        on(AFTER_ED, CONT_MID, NEED1);
-        on(AFTER_F0, CONT_MID, NEED2);
-        on(AFTER_F0, CONT_HIGH, NEED2);
-        on(AFTER_F4, CONT_LOW, NEED2);
+    }
+
+    /** The next state for (state, class), at index state × CLASSES + class. */
+    private static byte[] transitions() {
+        byte[] next = new byte[STATES * CLASSES];
+        java.util.Arrays.fill(next, (byte) REJECT); // which includes REJECT -> REJECT for every class
+        on(next, ACCEPT, ASCII, ACCEPT);
+        on(next, ACCEPT, LEAD2, NEED1);
+        on(next, ACCEPT, LEAD_E0, AFTER_E0);
+        on(next, ACCEPT, LEAD3, NEED2);
+        on(next, ACCEPT, LEAD_ED, AFTER_ED);
+        on(next, ACCEPT, LEAD_F0, AFTER_F0);
+        on(next, ACCEPT, LEAD4, NEED3);
+        on(next, ACCEPT, LEAD_F4, AFTER_F4);
+        for (int cont : new int[] {CONT_LOW, CONT_MID, CONT_HIGH}) {
+            on(next, NEED1, cont, ACCEPT);
+            on(next, NEED2, cont, NEED1);
+            on(next, NEED3, cont, NEED2);
+        }
+        on(next, AFTER_E0, CONT_HIGH, NEED1);
+        on(next, AFTER_ED, CONT_LOW, NEED1);
+        on(next, AFTER_ED, CONT_MID, NEED1);
+        on(next, AFTER_F0, CONT_MID, NEED2);
+        on(next, AFTER_F0, CONT_HIGH, NEED2);
+        on(next, AFTER_F4, CONT_LOW, NEED2);
+        return next;
     }
 
     private static int classify(int b) {
@@ -102,11 +128,12 @@ public final class Utf8Validator {
         return NEVER;
     }
 
-    private static void on(int state, int byteClass, int next) {
-        NEXT[state * CLASSES + byteClass] = (byte) next;
+    private static void on(byte[] next, int state, int byteClass, int nextState) {
+        next[state * CLASSES + byteClass] = (byte) nextState;
     }
 
-    private int state = ACCEPT;
+    /** The current state's bit offset in a row. */
+    private int state = ACCEPT_BITS;
 
     /**
      * Checks the next bytes of the stream.
@@ -117,40 +144,45 @@ public final class Utf8Validator {
         if (off < 0 || len < 0 || off > b.length - len) {
             throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", array " + b.length);
         }
-        int s = state;
-        if (s == REJECT) return false;
+        long s = state;
+        if (s == REJECT_BITS) return false;
         int i = off;
         int end = off + len;
-        while (i < end) {
-            if (s == ACCEPT) {
-                // ASCII fast path: skip whole words whose bytes all have the high bit clear.
-                while (i <= end - 8 && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) i += 8;
-                if (i == end) break;
-            }
-            s = NEXT[s * CLASSES + CLASS_OF[b[i] & 0xFF]];
-            if (s == REJECT) {
-                state = REJECT;
+        for (int wordsEnd = end - 8; i <= wordsEnd; i += 8) {
+            // ASCII fast path: a whole word with every high bit clear, between characters.
+            if (s == ACCEPT_BITS && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) continue;
+            s = ROWS[b[i] & 0xFF] >>> s;
+            s = ROWS[b[i + 1] & 0xFF] >>> s;
+            s = ROWS[b[i + 2] & 0xFF] >>> s;
+            s = ROWS[b[i + 3] & 0xFF] >>> s;
+            s = ROWS[b[i + 4] & 0xFF] >>> s;
+            s = ROWS[b[i + 5] & 0xFF] >>> s;
+            s = ROWS[b[i + 6] & 0xFF] >>> s;
+            s = ROWS[b[i + 7] & 0xFF] >>> s;
+            s &= STATE_MASK;
+            if (s == REJECT_BITS) {
+                state = REJECT_BITS;
                 return false;
             }
-            i++;
         }
-        state = s;
-        return true;
+        for (; i < end; i++) s = ROWS[b[i] & 0xFF] >>> s;
+        state = (int) (s & STATE_MASK);
+        return state != REJECT_BITS;
     }
 
     /** Whether every byte so far was valid and no multi-byte sequence is left open. */
     public boolean isComplete() {
-        return state == ACCEPT;
+        return state == ACCEPT_BITS;
     }
 
     /** Whether no invalid byte has been seen (an open sequence at the end still counts as valid here). */
     public boolean isValidSoFar() {
-        return state != REJECT;
+        return state != REJECT_BITS;
     }
 
     /** Starts over for a new stream. */
     public void reset() {
-        state = ACCEPT;
+        state = ACCEPT_BITS;
     }
 
     /** Whether the bytes are complete, well-formed UTF-8. */

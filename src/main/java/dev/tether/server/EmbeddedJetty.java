@@ -2,6 +2,8 @@ package dev.tether.server;
 
 import dev.tether.servlet.TetherServlet;
 import dev.tether.servlet.TransportChoice;
+import java.time.Duration;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -29,27 +31,39 @@ final class EmbeddedJetty {
         this.connector = connector;
     }
 
-    static EmbeddedJetty start(String host, int port, SSLContext tls, TetherServlet servlet) throws Exception {
+    /**
+     * @param handshakeTimeout how long a connection may take to become a WebSocket ({@link HandshakeDeadline})
+     * @param initParams the servlet's init-params ({@code tether.*} settings)
+     */
+    static EmbeddedJetty start(String host, int port, SSLContext tls, TetherServlet servlet, Duration handshakeTimeout,
+                               Map<String, String> initParams) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("tether-jetty");
         threads.setDaemon(true);
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        HttpConnectionFactory httpFactory = new HttpConnectionFactory(http);
         ServerConnector connector;
         if (tls != null) {
             http.addCustomizer(new SecureRequestCustomizer());
             SslContextFactory.Server ssl = new SslContextFactory.Server();
             ssl.setSslContext(tls);
-            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), httpFactory);
         } else {
-            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector = new ServerConnector(server, httpFactory);
         }
         connector.setHost(host);
         connector.setPort(port);
+        // Quiet HTTP connections go after the handshake timeout, and so do slow ones: Jetty's idle timeout
+        // restarts with each byte, the deadline does not. Upgraded connections have timeouts of their own.
+        connector.setIdleTimeout(handshakeTimeout.toMillis());
+        httpFactory.addEventListener(new HandshakeDeadline(connector.getScheduler(), handshakeTimeout));
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder("tether", servlet), "/*");
+        ServletHolder holder = new ServletHolder("tether", servlet);
+        initParams.forEach(holder::setInitParameter);
+        context.addServlet(holder, "/*");
         server.setHandler(context);
         server.setStopAtShutdown(false);
         try {

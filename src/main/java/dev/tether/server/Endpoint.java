@@ -9,6 +9,11 @@ import java.util.Objects;
 /**
  * One served path: the handler that owns each connection on it, and the connection's limits.
  *
+ * <p>The values {@code config} sets on its builder are this endpoint's own; the others come from the
+ * deployment ({@link DeploymentSettings}: {@code tether.*} init-params, context-params, system properties)
+ * or else Tether's defaults. Likewise the default same-origin policy gives way to the deployment's
+ * {@code tether.allowedOrigins}; a policy set here does not.
+ *
  * @param path an exact path such as {@code /ws-echo}, or a prefix ending in {@code /*}; {@code /*} serves every path
  * @param subprotocols the subprotocols this endpoint speaks (may be empty); the first of the client's offers
  *     that is among them is chosen, so the client's order decides

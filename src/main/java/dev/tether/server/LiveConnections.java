@@ -31,6 +31,8 @@ public final class LiveConnections {
 
     private final Set<Tracked> open = ConcurrentHashMap.newKeySet();
     private final Object changed = new Object();
+    /** Held while a connection is counted in against a limit (removals need not: they only free room). */
+    private final Object admission = new Object();
     private final Duration startDeadline;
 
     public LiveConnections() {
@@ -43,8 +45,20 @@ public final class LiveConnections {
 
     /** Wraps a connection so that it counts as open from now until its transport reports it closed. */
     public ServerConnection track(ServerConnection connection) {
+        return track(connection, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #track(ServerConnection)}, unless {@code limit} connections are open already: then null, and
+     * the connection is not counted. The test and the count are one step, so concurrent handshakes cannot
+     * together pass the limit.
+     */
+    public ServerConnection track(ServerConnection connection, int limit) {
         Tracked tracked = new Tracked(connection);
-        open.add(tracked);
+        synchronized (admission) {
+            if (open.size() >= limit) return null;
+            open.add(tracked);
+        }
         tracked.startDeadline = Timers.schedule(() -> {
             if (tracked.transport == null) forget(tracked);
         }, startDeadline.toMillis(), TimeUnit.MILLISECONDS);
@@ -69,13 +83,7 @@ public final class LiveConnections {
      */
     public int closeAll(int code, String reason, Duration wait) {
         List<Tracked> closing = new ArrayList<>(open);
-        for (Tracked t : closing) {
-            try {
-                t.delegate.close(code, reason);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "close failed", e);
-            }
-        }
+        for (Tracked t : closing) t.requestClose(code, reason);
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (changed) {
             while (!open.isEmpty()) {
@@ -114,6 +122,9 @@ public final class LiveConnections {
         final TransportListener listener;
         volatile Transport transport;
         volatile ScheduledFuture<?> startDeadline;
+        /** Guarded by this: {code, reason} asked for by closeAll, and whether it was passed on. */
+        private Object[] closeRequest;
+        private boolean closeSent;
 
         Tracked(ServerConnection delegate) {
             this.delegate = delegate;
@@ -127,11 +138,40 @@ public final class LiveConnections {
 
         @Override
         public void start(Transport transport) {
-            this.transport = transport;
             ScheduledFuture<?> deadline = startDeadline;
             if (deadline != null) deadline.cancel(false);
             open.add(this); // in case the start deadline had given up on it
             delegate.start(transport);
+            synchronized (this) {
+                this.transport = transport;
+            }
+            closeIfRequested();
+        }
+
+        /**
+         * Closes the connection with {@code code} once it has started. A connection accepted but not started
+         * yet (Tomcat starts it after the 101 is sent, so a shutdown can fall in between) is closed as it
+         * starts, so that its peer and its handler hear the same code as everyone else.
+         */
+        void requestClose(int code, String reason) {
+            synchronized (this) {
+                if (closeRequest == null) closeRequest = new Object[] {code, reason};
+            }
+            closeIfRequested();
+        }
+
+        private void closeIfRequested() {
+            Object[] request;
+            synchronized (this) {
+                if (transport == null || closeRequest == null || closeSent) return;
+                closeSent = true;
+                request = closeRequest;
+            }
+            try {
+                delegate.close((Integer) request[0], (String) request[1]);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "close failed", e);
+            }
         }
 
         @Override

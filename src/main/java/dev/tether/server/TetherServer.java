@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
@@ -31,11 +33,19 @@ import javax.net.ssl.SSLContext;
  *
  * <p>{@link #close()} closes every open WebSocket with 1001 (going away), waits briefly for the closing
  * handshakes, then stops Jetty.
+ *
+ * <p>Safe by default: a connection must complete its opening handshake within
+ * {@linkplain Builder#handshakeTimeout the handshake timeout} (10 s) or it is dropped, whether it is silent
+ * or trickles its request (slowloris); at most {@linkplain Builder#maxConnections 10,000} WebSockets are
+ * open at once, further handshakes get 503. The {@code tether.*} system properties
+ * ({@link DeploymentSettings}) apply here as in a servlet container, below what the builder sets.
  */
 public final class TetherServer implements AutoCloseable {
 
     private static final String JETTY_SERVER_CLASS = "org.eclipse.jetty.server.Server";
     private static final String JETTY_SERVLET_CLASS = "org.eclipse.jetty.ee11.servlet.ServletContextHandler";
+    /** See {@link Builder#handshakeTimeout(Duration)}. */
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
     private final EmbeddedJetty jetty;
     private final TetherServlet servlet;
@@ -104,6 +114,8 @@ public final class TetherServer implements AutoCloseable {
         private WebSocketConfig config = WebSocketConfig.defaults();
         private OriginPolicy origins = OriginPolicy.sameOrigin();
         private Duration shutdownTimeout = Duration.ofSeconds(2);
+        private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+        private final Map<String, String> settings = new HashMap<>();
         private final List<Endpoint> endpoints = new ArrayList<>();
 
         private Builder() {
@@ -146,6 +158,29 @@ public final class TetherServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a new connection may take to complete its opening handshake, from TCP accept to the 101,
+         * TLS handshake included; a connection still speaking HTTP then is closed. Against slowloris: clients
+         * that open connections and send their requests slowly, or never, to use up the server's. Default 10 s.
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("handshakeTimeout must be positive: " + timeout);
+            this.handshakeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The most WebSocket connections open at once; further handshakes get {@code 503 Service Unavailable}
+         * with {@code Retry-After}. Default {@value DeploymentSettings#DEFAULT_MAX_CONNECTIONS}, or system
+         * property {@value DeploymentSettings#MAX_CONNECTIONS}.
+         */
+        public Builder maxConnections(int max) {
+            if (max <= 0) throw new IllegalArgumentException("maxConnections must be positive: " + max);
+            settings.put(DeploymentSettings.MAX_CONNECTIONS, Integer.toString(max));
+            return this;
+        }
+
         /** Serves {@code handler} at {@code path} (exact, or a prefix ending in {@code /*}; {@code /*} is every path). */
         public Builder endpoint(String path, WebSocketHandler handler) {
             return endpoint(new Endpoint(path, handler, config, List.of(), origins));
@@ -169,7 +204,7 @@ public final class TetherServer implements AutoCloseable {
             endpoints.forEach(registry::register);
             TetherServlet servlet = EmbeddedJetty.servlet(registry);
             try {
-                EmbeddedJetty jetty = EmbeddedJetty.start(host, port, tls, servlet);
+                EmbeddedJetty jetty = EmbeddedJetty.start(host, port, tls, servlet, handshakeTimeout, Map.copyOf(settings));
                 return new TetherServer(jetty, servlet, host, tls != null, shutdownTimeout);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);

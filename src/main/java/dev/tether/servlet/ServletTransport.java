@@ -13,8 +13,10 @@ import jakarta.servlet.http.WebConnection;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,6 +53,8 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
     private final ServletOutputStream out;
     private final OutboundQueue outbound;
     private final TransportEvents events;
+    /** The container's own per-connection processing lock, where reads off its threads need it (Tomcat). */
+    private final Lock containerLock;
 
     private final AtomicInteger readState = new AtomicInteger(READING);
 
@@ -63,6 +67,8 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
     private int batchIndex;
     private boolean needsFlush;
     private byte[] copyChunk;
+    /** The container's stream writes whole arrays whatever range it is given (Undertow): see {@link #writeRange}. */
+    private final boolean writesWholeArraysOnly;
 
     private volatile boolean closeRequested;
     private final AtomicBoolean connectionClosed = new AtomicBoolean();
@@ -74,6 +80,8 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
         TransportListener listener = server.listener();
         this.outbound = listener.outbound();
         this.events = new TransportEvents(listener);
+        this.containerLock = TomcatSocket.processingLock(in);
+        this.writesWholeArraysOnly = out.getClass().getName().startsWith("io.undertow.");
     }
 
     /**
@@ -113,7 +121,7 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
             int state = readState.get();
             if (state == PAUSED) {
                 if (readState.compareAndSet(PAUSED, READING)) {
-                    readLoop();
+                    readLoopOffContainerThread();
                     return;
                 }
             } else if (state == READING) {
@@ -121,6 +129,23 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
             } else {
                 return;
             }
+        }
+    }
+
+    /**
+     * The read loop on a thread of ours (the handler's, after back-pressure), holding the lock the
+     * container holds while it reads this socket for itself, so that the two never read at once.
+     */
+    private void readLoopOffContainerThread() {
+        if (containerLock == null) {
+            readLoop();
+            return;
+        }
+        containerLock.lock();
+        try {
+            readLoop();
+        } finally {
+            containerLock.unlock();
         }
     }
 
@@ -243,16 +268,28 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
         while (buffer.hasRemaining()) {
             if (!out.isReady()) return false;
             if (buffer.hasArray()) {
-                out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+                writeRange(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
                 buffer.position(buffer.limit());
             } else {
                 if (copyChunk == null) copyChunk = new byte[COPY_CHUNK];
                 int n = Math.min(copyChunk.length, buffer.remaining());
                 buffer.get(copyChunk, 0, n);
-                out.write(copyChunk, 0, n);
+                writeRange(copyChunk, 0, n);
             }
         }
         return true;
+    }
+
+    /**
+     * Writes part of an array. Undertow's upgraded stream (WildFly) ignores the offset and length in
+     * non-blocking mode and writes the whole array, so there a part is handed over as an array of its own.
+     */
+    private void writeRange(byte[] array, int offset, int length) throws IOException {
+        if (writesWholeArraysOnly && (offset != 0 || length != array.length)) {
+            out.write(Arrays.copyOfRange(array, offset, offset + length));
+        } else {
+            out.write(array, offset, length);
+        }
     }
 
     /**
@@ -306,7 +343,7 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
         } catch (Exception e) {
             LOG.log(Level.FINE, "closing the upgraded connection failed", e);
         }
-        TomcatSocketCloser.closeSocket(in);
+        TomcatSocket.close(in);
         events.closed();
     }
 

@@ -4,6 +4,7 @@ import dev.tether.CloseCodes;
 import dev.tether.protocol.handshake.HandshakeResponse;
 import dev.tether.protocol.handshake.HeaderTokens;
 import dev.tether.protocol.handshake.ServerHandshake;
+import dev.tether.server.DeploymentSettings;
 import dev.tether.server.Endpoint;
 import dev.tether.server.EndpointRegistry;
 import dev.tether.server.LiveConnections;
@@ -21,7 +22,9 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +43,13 @@ import java.util.logging.Logger;
  * <p>The registry comes from the constructor or from the servlet context attribute
  * {@link EndpointRegistry#ATTRIBUTE}. When the servlet is destroyed, open connections are closed with
  * 1001 (going away).
+ *
+ * <p>Settings for every endpoint ({@link DeploymentSettings}, {@code tether.maxMessageSize},
+ * {@code tether.idleTimeout}, ...) come from the servlet's init-params, the context's init-params or system
+ * properties, read at {@link #init()}; an invalid one keeps the servlet from starting. What an endpoint sets
+ * itself wins over them. At most {@code tether.maxConnections} WebSocket connections (default
+ * {@value DeploymentSettings#DEFAULT_MAX_CONNECTIONS}) are open through one servlet at a time; further
+ * handshakes get {@code 503 Service Unavailable} with {@code Retry-After}, before any upgrade.
  */
 public class TetherServlet extends HttpServlet {
 
@@ -49,9 +59,15 @@ public class TetherServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(TetherServlet.class.getName());
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(2);
+    /** What a client refused for capacity is told to wait before trying again, in seconds. */
+    static final int RETRY_AFTER_SECONDS = 5;
+    private static final long LIMIT_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
     private transient volatile EndpointRegistry registry;
     private transient volatile TransportChoice transport;
+    private transient volatile DeploymentSettings settings = DeploymentSettings.defaults();
+    /** When the connection limit was last logged ({@link System#nanoTime()}), so that a flood logs once a minute. */
+    private final transient AtomicLong limitLogged = new AtomicLong(System.nanoTime() - LIMIT_LOG_INTERVAL_NANOS);
     private final transient ServerConnectionFactory connections;
     private final transient LiveConnections live = new LiveConnections();
     private final transient AtomicBoolean missingRegistryReported = new AtomicBoolean();
@@ -85,13 +101,25 @@ public class TetherServlet extends HttpServlet {
 
     @Override
     public void init() throws ServletException {
-        if (transport == null) {
-            try {
-                transport = TransportChoice.parse(getInitParameter(TRANSPORT_PARAM));
-            } catch (IllegalArgumentException e) {
-                throw new ServletException(e.getMessage(), e);
-            }
+        try {
+            if (transport == null) transport = TransportChoice.parse(getInitParameter(TRANSPORT_PARAM));
+            settings = DeploymentSettings.from(SettingSources.of(getServletConfig()));
+        } catch (IllegalArgumentException e) {
+            LOG.severe(e.getMessage());
+            throw new ServletException(e.getMessage(), e);
         }
+        Set<String> unknown = SettingSources.unknownNames(getServletConfig());
+        if (!unknown.isEmpty()) {
+            LOG.warning(() -> "Unknown Tether settings ignored: " + unknown + "; known: " + DeploymentSettings.NAMES);
+        }
+        if (!settings.applied().isEmpty()) {
+            LOG.info(() -> "WebSocket settings of servlet " + getServletName() + ": " + String.join(", ", settings.applied()));
+        }
+    }
+
+    /** The settings in force: Tether's defaults with what the deployment set (init-params, system properties). */
+    public DeploymentSettings settings() {
+        return settings;
     }
 
     /** How many WebSocket connections this servlet has open. */
@@ -143,7 +171,7 @@ public class TetherServlet extends HttpServlet {
             plain(response, HttpServletResponse.SC_NOT_FOUND, "No WebSocket endpoint at " + path);
             return;
         }
-        Endpoint endpoint = found.get();
+        Endpoint endpoint = settings.applyTo(found.get());
         if (!HeaderTokens.contains(Collections.list(request.getHeaders("Upgrade")), "websocket")) {
             refuseNonUpgrade(request, response);
             return;
@@ -160,11 +188,16 @@ public class TetherServlet extends HttpServlet {
 
     private void accept(HttpServletRequest request, HttpServletResponse response, Endpoint endpoint, String path,
                         HandshakeResponse answer) throws IOException, ServletException {
+        HandshakeInfo info = ServletHandshakeInfo.of(request, path, answer.subprotocol());
+        int limit = settings.maxConnections();
+        ServerConnection connection = live.track(connections.open(endpoint, info), limit);
+        if (connection == null) {
+            refuseForCapacity(response, limit);
+            return;
+        }
         // Every header is set here: Tomcat's upgrade() sets only the status.
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         for (Map.Entry<String, String> h : answer.headers().entrySet()) response.setHeader(h.getKey(), h.getValue());
-        HandshakeInfo info = ServletHandshakeInfo.of(request, path, answer.subprotocol());
-        ServerConnection connection = live.track(connections.open(endpoint, info));
         try {
             if (ConnectionTakeover.take(request, connection, transport) && jettyStopHook.get() == null) {
                 installJettyStopHook(request);
@@ -189,6 +222,20 @@ public class TetherServlet extends HttpServlet {
         } catch (Exception | LinkageError e) {
             LOG.log(Level.FINE, "cannot watch Jetty's shutdown; connections will not get 1001", e);
         }
+    }
+
+    /** The connection limit is reached: 503 before any upgrade, and the TCP connection is let go. */
+    private void refuseForCapacity(HttpServletResponse response, int limit) throws IOException {
+        long now = System.nanoTime();
+        long last = limitLogged.get();
+        if (now - last >= LIMIT_LOG_INTERVAL_NANOS && limitLogged.compareAndSet(last, now)) {
+            LOG.warning(() -> "servlet " + getServletName() + " has " + limit + " WebSocket connections open ("
+                    + DeploymentSettings.MAX_CONNECTIONS + "): refusing further handshakes with 503 (logged once a minute)");
+        }
+        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        response.setHeader("Connection", "close");
+        plain(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                "Too many WebSocket connections are open: try again later.");
     }
 
     private static void refuseNonUpgrade(HttpServletRequest request, HttpServletResponse response) throws IOException {

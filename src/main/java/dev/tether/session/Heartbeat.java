@@ -49,11 +49,14 @@ final class Heartbeat {
     private void tick() {
         if (pingSentNanos != 0) return; // still waiting: the deadline task decides
         long sent = System.nanoTime();
+        // Noted before the ping goes out: its pong can come back (on another thread) before sendPing returns,
+        // and noting it afterwards would then wait for a pong that already came, and drop a healthy peer.
+        pingSentNanos = sent;
         if (!peer.sendPing()) {
+            pingSentNanos = 0;
             stop();
             return;
         }
-        pingSentNanos = sent;
         Timers.schedule(() -> checkAnswered(sent), pongTimeoutMillis, TimeUnit.MILLISECONDS);
     }
 

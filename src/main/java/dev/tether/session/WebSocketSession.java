@@ -71,6 +71,22 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     private volatile ScheduledFuture<?> closeDeadline;
     private volatile long lastPongNanos;
     private final Heartbeat heartbeat;
+    private final IdleTimer idleTimer;
+    /** Input thread only: a control frame completed during the current {@link #onData} call. */
+    private boolean controlFrameInRead;
+    /** Made once: a method reference made per readMessage call is an allocation unless inlining removes it. */
+    private final Runnable resumeReading = this::resumeReading;
+
+    /**
+     * Small data frames (the common chat-sized message) are written whole into one buffer reused by every
+     * send, instead of four objects per frame (header buffer and array, payload view, buffer array).
+     * Reuse is safe because senders are serialised by the send lock, and a send reuses the buffer only
+     * once the frame that last used it is reported written (an interrupted or failed send leaves it
+     * to the transport, and the next small send allocates as usual). Made on first use.
+     */
+    private static final int SMALL_FRAME_PAYLOAD = 512;
+    private ByteBuffer[] smallFrame;
+    private long smallFrameSequence;
 
     public WebSocketSession(Role role, WebSocketConfig config, HandshakeInfo info) {
         this.role = Objects.requireNonNull(role, "role");
@@ -81,6 +97,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         this.inbound = new InboundProtocol(role, this.config.maxFrameSize(), this.config.maxMessageSize(), new Events());
         this.heartbeat = new Heartbeat(new HeartbeatPeer(), this.config.pingInterval().toMillis(),
                 this.config.pongTimeout().toMillis());
+        this.idleTimer = new IdleTimer(new IdlePeer(), this.config.idleTimeout().toMillis());
     }
 
     /** Binds the transport; input may arrive from now on. Called once. */
@@ -90,6 +107,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         ConnectionStats.opened();
         CONNECTIONS.fine(() -> "WebSocket opened: " + describe());
         heartbeat.start();
+        idleTimer.start();
     }
 
     public Role role() {
@@ -173,8 +191,23 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     private void sendFrame(Opcode opcode, boolean fin, byte[] payload, long deadlineNanos) throws IOException {
         ensureOpen();
-        long sequence = outbound.enqueueData(encoder.dataFrame(opcode, fin, payload, 0, payload.length));
+        ByteBuffer[] frame;
+        boolean small = payload.length <= SMALL_FRAME_PAYLOAD && outbound.isWritten(smallFrameSequence);
+        if (small) {
+            if (smallFrame == null) {
+                smallFrame = new ByteBuffer[] {ByteBuffer.allocate(encoder.headerLength(SMALL_FRAME_PAYLOAD) + SMALL_FRAME_PAYLOAD)};
+            }
+            frame = smallFrame;
+            ByteBuffer buffer = frame[0].clear();
+            encoder.dataFrameInto(buffer, opcode, fin, payload, 0, payload.length);
+            buffer.flip();
+        } else {
+            frame = encoder.dataFrame(opcode, fin, payload, 0, payload.length);
+        }
+        long sequence = outbound.enqueueData(frame);
         if (sequence < 0) throw closedException();
+        if (small) smallFrameSequence = sequence;
+        idleTimer.activity();
         transport.flush();
         OutboundQueue.Outcome outcome;
         try {
@@ -251,7 +284,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     @Override
     public Message readMessage(Duration timeout) throws IOException {
-        Message message = inbox.take(timeout.toNanos(), this::resumeReading);
+        Message message = inbox.take(timeout.toNanos(), resumeReading);
         return message;
     }
 
@@ -304,6 +337,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     /** After our close frame, the peer has the close timeout to answer before the connection is dropped. */
     private void awaitPeerClose() {
+        if (transportClosed.get()) return;
         closeDeadline = Timers.schedule(() -> {
             if (closeHandshake.state() != CloseHandshake.State.CLOSED) {
                 lose("no close frame from the peer within " + config.closeTimeout().toMillis() + " ms", null);
@@ -312,6 +346,12 @@ public final class WebSocketSession implements WebSocket, TransportListener {
                 abortTransport();
             }
         }, config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a close deadline is still scheduled (for tests: none may outlive the connection). */
+    boolean hasPendingCloseDeadline() {
+        ScheduledFuture<?> deadline = closeDeadline;
+        return deadline != null && !deadline.isDone();
     }
 
     @Override
@@ -350,13 +390,16 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         closeStatus = new CloseStatus(failure.closeCode(), failure.getMessage());
         statusFinal = true;
         inbox.end(() -> new WebSocketFailedException(failure.closeCode(), failure.getMessage(), failure));
+        // The deadline first: a transport may report itself closed within close(), and that report is what
+        // cancels the deadline.
+        awaitTransportClose();
         transport.flush();
         transport.close();
-        awaitTransportClose();
     }
 
     /** If the transport has not closed within the close timeout (the peer does not read), abort it. */
     private void awaitTransportClose() {
+        if (transportClosed.get()) return;
         closeDeadline = Timers.schedule(this::abortTransport, config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -387,7 +430,11 @@ public final class WebSocketSession implements WebSocket, TransportListener {
             return true;
         }
         try {
+            controlFrameInRead = false;
             inbound.receive(data);
+            // Bytes that completed no control frame carry data (perhaps a message arriving slowly in
+            // fragments): activity. Pings and pongs alone must not keep an unused connection open.
+            if (!controlFrameInRead) idleTimer.activity();
         } catch (WebSocketFailedException e) {
             failConnection(e);
             data.position(data.limit());
@@ -427,6 +474,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         closeHandshake.terminate();
         outbound.abort();
         heartbeat.stop();
+        idleTimer.stop();
         ScheduledFuture<?> deadline = closeDeadline;
         if (deadline != null) deadline.cancel(false);
         if (transport != null) ConnectionStats.closed(); // counted as open only once started
@@ -455,6 +503,15 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         }
     }
 
+    private final class IdlePeer implements IdleTimer.Peer {
+        @Override
+        public void idle(long idleMillis) {
+            if (!isConnected()) return;
+            LOG.log(Level.FINE, () -> "closing " + describe() + ": no data message for " + idleMillis + " ms");
+            close(CloseCodes.GOING_AWAY, "idle timeout");
+        }
+    }
+
     /** Receive-side events from the protocol core, on the transport's input thread. */
     private final class Events implements InboundListener {
         @Override
@@ -469,12 +526,14 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
         private void deliver(Message message) {
             ConnectionStats.received();
+            idleTimer.activity();
             // After our close, the peer may still have had data in flight: the handler has said it is done.
             if (closeHandshake.state() == CloseHandshake.State.OPEN) inbox.add(message);
         }
 
         @Override
         public void onPing(byte[] payload) {
+            controlFrameInRead = true;
             if (closeHandshake.state() == CloseHandshake.State.OPEN
                     && outbound.enqueuePong(encoder.controlFrame(Opcode.PONG, payload))) {
                 transport.flush();
@@ -483,12 +542,14 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
         @Override
         public void onPong(byte[] payload) {
+            controlFrameInRead = true;
             lastPongNanos = System.nanoTime();
             heartbeat.onPong();
         }
 
         @Override
         public void onClose(int code, String reason) {
+            controlFrameInRead = true;
             onPeerClose(code, reason);
         }
     }

@@ -2,6 +2,7 @@ package dev.tether.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,43 @@ class EndpointDeclarationsTest {
         assertTrue(e.getMessage().contains("@WebSocketEndpoint(\"/*\") on " + PACKAGE + ".Everything"
                 + ": the path would take every request from the container"));
         assertTrue(e.getMessage().contains("path /b is claimed by 2 handlers"));
+    }
+
+    @Test
+    void connectionSettingsComeFromTheAttributesThatAreFilledIn() throws Exception {
+        Class<?> tuned = handler("Tuned", "@dev.tether.cdi.WebSocketEndpoint(value = \"/tuned\", maxMessageSize = \"64KiB\","
+                + " idleTimeout = \"PT30M\", pingInterval = \"0\", allowedOrigins = {\"https://app.example.com\"})");
+        Class<?> plain = handler("Plain", "@dev.tether.cdi.WebSocketEndpoint(\"/plain\")");
+
+        List<AnnotatedEndpoint> endpoints = EndpointDeclarations.from(List.of(tuned, plain));
+
+        AnnotatedEndpoint p = endpoints.get(0);
+        assertSame(dev.tether.WebSocketConfig.defaults(), p.config(), "no attribute: nothing set, the deployment decides");
+        assertNull(p.origins());
+        AnnotatedEndpoint t = endpoints.get(1);
+        dev.tether.WebSocketConfig deployment = dev.tether.WebSocketConfig.builder()
+                .maxMessageSize(1024).writeTimeout(java.time.Duration.ofSeconds(3)).build();
+        dev.tether.WebSocketConfig effective = t.config().withDefaults(deployment);
+        assertEquals(64 * 1024, effective.maxMessageSize());
+        assertEquals(java.time.Duration.ofMinutes(30), effective.idleTimeout());
+        assertEquals(java.time.Duration.ZERO, effective.pingInterval());
+        assertEquals(java.time.Duration.ofSeconds(3), effective.writeTimeout(), "not an attribute: the deployment's");
+        assertTrue(t.origins().permits("https://app.example.com", "api.example.com", true));
+    }
+
+    @Test
+    void invalidAttributesAreProblemsNamingTheHandler() throws Exception {
+        Class<?> bad = handler("Bad", "@dev.tether.cdi.WebSocketEndpoint(value = \"/bad\", maxFrameSize = \"1 GB\","
+                + " writeTimeout = \"0\", allowedOrigins = {\"example.com\"})");
+
+        InvalidEndpointsException e = assertThrows(InvalidEndpointsException.class, () -> EndpointDeclarations.from(List.of(bad)));
+
+        assertEquals(3, e.problems().size(), e.getMessage());
+        String prefix = "@WebSocketEndpoint(\"/bad\") on " + PACKAGE + ".Bad: ";
+        assertEquals(prefix + "maxFrameSize must be a number of bytes, optionally with KiB or MiB (65536, 64KiB, 16MiB): '1 GB'",
+                e.problems().get(0));
+        assertEquals(prefix + "writeTimeout must be more than 0: '0'", e.problems().get(1));
+        assertTrue(e.problems().get(2).startsWith(prefix + "allowedOrigins "), e.problems().get(2));
     }
 
     @Test

@@ -38,6 +38,17 @@ final class TestWebApp {
         return this;
     }
 
+    /** Writes a WEB-INF/web.xml declaring these context-params (name, value, name, value...). */
+    TestWebApp withContextParams(String... namesAndValues) throws IOException {
+        StringBuilder xml = new StringBuilder("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            xml.append("  <context-param><param-name>").append(namesAndValues[i]).append("</param-name><param-value>")
+                    .append(namesAndValues[i + 1]).append("</param-value></context-param>\n");
+        }
+        Files.writeString(root.resolve("WEB-INF/web.xml"), xml.append("</web-app>\n").toString(), UTF_8);
+        return this;
+    }
+
     Path root() {
         return root;
     }

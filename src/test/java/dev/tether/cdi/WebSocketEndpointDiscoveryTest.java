@@ -8,6 +8,7 @@ import dev.tether.cdi.WebContainer.ClassLoading;
 import dev.tether.cdi.testapp.EchoTestHandler;
 import dev.tether.cdi.testapp.Greeter;
 import dev.tether.cdi.testapp.GreetingHandler;
+import dev.tether.testing.JdkClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,9 +37,9 @@ class WebSocketEndpointDiscoveryTest {
     @EnumSource(WebContainer.class)
     void anAnnotatedHandlerIsServedAtItsPathWithNoOtherRegistration(WebContainer container) throws Exception {
         try (RunningWebApp app = deploy(container, TestWebApp.in(temp.resolve("app")).withClasses(EchoTestHandler.class));
-             TestClient client = TestClient.connect(app.ws("/cdi-test/echo"))) {
-            client.send("hello");
-            assertEquals("hello", client.next());
+             JdkClient client = JdkClient.to(app.ws("/cdi-test/echo")).closeNormallyOnClose().connect()) {
+            client.sendText("hello");
+            assertEquals("hello", client.nextText());
         }
     }
 
@@ -47,13 +48,15 @@ class WebSocketEndpointDiscoveryTest {
     void aHandlerGetsItsDependenciesInjectedAndSpeaksItsSubprotocols(WebContainer container) throws Exception {
         TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withClasses(GreetingHandler.class, Greeter.class);
         try (RunningWebApp app = deploy(container, webApp)) {
-            try (TestClient ann = TestClient.connect(app.ws("/cdi-test/greeting"), "greeting.v1", "greeting.v2");
-                 TestClient bob = TestClient.connect(app.ws("/cdi-test/greeting"), "greeting.v3", "greeting.v2")) {
+            try (JdkClient ann = JdkClient.to(app.ws("/cdi-test/greeting")).subprotocols("greeting.v1", "greeting.v2")
+                            .closeNormallyOnClose().connect();
+                 JdkClient bob = JdkClient.to(app.ws("/cdi-test/greeting")).subprotocols("greeting.v3", "greeting.v2")
+                            .closeNormallyOnClose().connect()) {
                 assertEquals("greeting.v1", ann.subprotocol(), "the client's first offer the handler speaks");
-                ann.send("Ann");
-                assertEquals("Hello, Ann! (greeting 1) via greeting.v1", ann.next());
-                bob.send("Bob");
-                assertEquals("Hello, Bob! (greeting 2) via greeting.v2", bob.next(), "one application-scoped Greeter");
+                ann.sendText("Ann");
+                assertEquals("Hello, Ann! (greeting 1) via greeting.v1", ann.nextText());
+                bob.sendText("Bob");
+                assertEquals("Hello, Bob! (greeting 2) via greeting.v2", bob.nextText(), "one application-scoped Greeter");
             }
         }
     }
@@ -66,9 +69,10 @@ class WebSocketEndpointDiscoveryTest {
             int created = GreetingHandler.CREATED.get();
             int destroyed = GreetingHandler.DESTROYED.get();
             for (String name : new String[] {"one", "two"}) {
-                try (TestClient client = TestClient.connect(app.ws("/cdi-test/greeting"), "greeting.v1")) {
-                    client.send(name);
-                    assertTrue(client.next().startsWith("Hello, " + name));
+                try (JdkClient client = JdkClient.to(app.ws("/cdi-test/greeting")).subprotocols("greeting.v1")
+                        .closeNormallyOnClose().connect()) {
+                    client.sendText(name);
+                    assertTrue(client.nextText().startsWith("Hello, " + name));
                 }
             }
             assertEquals(created + 2, GreetingHandler.CREATED.get(), "a @Dependent handler per connection");
@@ -134,9 +138,9 @@ class WebSocketEndpointDiscoveryTest {
     void withoutACdiContainerHandlersAreMadeWithTheirConstructor(WebContainer container) throws Exception {
         TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml().withClasses(EchoTestHandler.class);
         try (RunningWebApp app = deploy(container, webApp);
-             TestClient client = TestClient.connect(app.ws("/cdi-test/echo"))) {
-            client.send("no CDI here");
-            assertEquals("no CDI here", client.next());
+             JdkClient client = JdkClient.to(app.ws("/cdi-test/echo")).closeNormallyOnClose().connect()) {
+            client.sendText("no CDI here");
+            assertEquals("no CDI here", client.nextText());
         }
     }
 
@@ -148,6 +152,55 @@ class WebSocketEndpointDiscoveryTest {
         DeploymentFailedException failure = assertThrows(DeploymentFailedException.class, () -> deploy(container, webApp).close());
         assertTrue(failure.getMessage().contains("@WebSocketEndpoint(\"/cdi-test/greeting\"): "
                 + GreetingHandler.class.getName() + " uses @Inject, and no CDI container is running"), failure.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(WebContainer.class)
+    void contextParamsAndAnnotationAttributesSetTheConnectionLimits(WebContainer container) throws Exception {
+        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml()
+                .withContextParams("tether.maxMessageSize", "1KiB")
+                .withCompiledSources(echo("Small", "\"/cdi-test/small\""),
+                        echo("Large", "value = \"/cdi-test/large\", maxMessageSize = \"8KiB\""));
+        String message = "x".repeat(1536);
+        try (RunningWebApp app = deploy(container, webApp)) {
+            try (JdkClient small = JdkClient.to(app.ws("/cdi-test/small")).closeNormallyOnClose().connect()) {
+                small.sendText(message);
+                assertEquals(1009, small.awaitClose().code(), "the context-param's limit");
+            }
+            try (JdkClient large = JdkClient.to(app.ws("/cdi-test/large")).closeNormallyOnClose().connect()) {
+                large.sendText(message);
+                assertEquals(message, large.nextText(), "the annotation's own limit wins over the context-param");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WebContainer.class)
+    void anInvalidAttributeFailsTheDeploymentNamingTheHandler(WebContainer container) throws Exception {
+        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml()
+                .withCompiledSources(echo("Sleepy", "value = \"/cdi-test/sleepy\", idleTimeout = \"ten minutes\""));
+        DeploymentFailedException failure = assertThrows(DeploymentFailedException.class, () -> deploy(container, webApp).close());
+        assertTrue(failure.getMessage().contains("@WebSocketEndpoint(\"/cdi-test/sleepy\") on dev.tether.cdi.settings.Sleepy:"
+                + " idleTimeout must be a number of seconds"), failure.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(WebContainer.class)
+    void anInvalidContextParamFailsTheDeploymentNamingIt(WebContainer container) throws Exception {
+        TestWebApp webApp = TestWebApp.in(temp.resolve("app")).withoutBeansXml()
+                .withContextParams("tether.pingInterval", "often")
+                .withCompiledSources(echo("Echo", "\"/cdi-test/echo\""));
+        DeploymentFailedException failure = assertThrows(DeploymentFailedException.class, () -> deploy(container, webApp).close());
+        assertTrue(failure.getMessage().contains("tether.pingInterval must be a number of seconds (30, 0.5) or an ISO-8601"
+                + " duration (PT30S), or 0 to turn it off: 'often' (context-param)"), failure.getMessage());
+    }
+
+    private static String echo(String name, String annotationArguments) {
+        return "package dev.tether.cdi.settings;\n"
+                + "@dev.tether.cdi.WebSocketEndpoint(" + annotationArguments + ")\n"
+                + "public class " + name + " implements dev.tether.WebSocketHandler {\n"
+                + "    public void handle(dev.tether.WebSocket ws) throws Exception { ws.runWith(ws::sendMessage); }\n"
+                + "}\n";
     }
 
     private static String claimant(String name) {

@@ -38,11 +38,13 @@ class ChatRoomSlowMemberTest {
             receiveUntil(alice, "line " + i, aliceGot);
             receiveUntil(bob, "line " + i, bobGot);
         }
-        Thread.sleep(50);
+        assertTrue(stuck.awaitClosed(), "the member that does not read is closed");
+        // The drop is announced from another thread: wait for the announcement itself, not a fixed time.
+        while (!aliceGot.contains("leave stuck (2)")) aliceGot.add(ChatJson.summary(nextOrFail(alice)));
+        while (!bobGot.contains("leave stuck (2)")) bobGot.add(ChatJson.summary(nextOrFail(bob)));
         alice.drainSent().forEach(json -> aliceGot.add(ChatJson.summary(json)));
         bob.drainSent().forEach(json -> bobGot.add(ChatJson.summary(json)));
 
-        assertTrue(stuck.awaitClosed(), "the member that does not read is closed");
         assertEquals(new CloseStatus(1008, "too slow: message queue full"), stuck.closeStatus());
         assertNotEquals(Thread.currentThread().getName(), stuck.closingThread(),
                 "the room closes a slow member off its own thread, never waiting on it");

@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.cdi.RunningWebApp;
-import dev.tether.cdi.TestClient;
 import dev.tether.cdi.WebContainer;
+import dev.tether.testing.DemoWar;
+import dev.tether.testing.JdkClient;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,17 +77,17 @@ class DemoWebAppTest {
     }
 
     private static void echo(RunningWebApp app) throws Exception {
-        try (TestClient client = TestClient.connect(app.ws("/ws-echo"))) {
-            client.send("hello, echo");
-            assertEquals("hello, echo", client.next());
+        try (JdkClient client = JdkClient.to(app.ws("/ws-echo")).closeNormallyOnClose().connect()) {
+            client.sendText("hello, echo");
+            assertEquals("hello, echo", client.nextText());
         }
     }
 
     private static void status(RunningWebApp app) throws Exception {
-        try (TestClient client = TestClient.connect(app.ws("/ws-status"))) {
-            JsonObject first = StatusJsonTest.parse(client.next());
-            client.send("ignored");
-            JsonObject second = StatusJsonTest.parse(client.next());
+        try (JdkClient client = JdkClient.to(app.ws("/ws-status")).closeNormallyOnClose().connect()) {
+            JsonObject first = StatusJsonTest.parse(client.nextText());
+            client.sendText("ignored");
+            JsonObject second = StatusJsonTest.parse(client.nextText());
             assertEquals(13, second.size(), second.toString());
             assertTrue(second.getJsonNumber("openWebSockets").longValue() >= 1, second.toString());
             assertTrue(second.getJsonNumber("timestamp").longValue() >= first.getJsonNumber("timestamp").longValue() + 500,
@@ -101,49 +96,24 @@ class DemoWebAppTest {
     }
 
     private static void chatroom(RunningWebApp app) throws Exception {
-        try (TestClient alice = TestClient.connect(app.ws("/ws-chatroom?name=alice"))) {
-            assertEquals("join alice (1)", ChatJson.summary(alice.next()));
-            try (TestClient bob = TestClient.connect(app.ws("/ws-chatroom?name=bob"))) {
-                assertEquals("join bob (2)", ChatJson.summary(bob.next()));
-                assertEquals("join bob (2)", ChatJson.summary(alice.next()));
-                alice.send("hi bob");
-                assertEquals("message alice hi bob", ChatJson.summary(alice.next()));
-                assertEquals("message alice hi bob", ChatJson.summary(bob.next()));
+        try (JdkClient alice = JdkClient.to(app.ws("/ws-chatroom?name=alice")).closeNormallyOnClose().connect()) {
+            assertEquals("join alice (1)", ChatJson.summary(alice.nextText()));
+            try (JdkClient bob = JdkClient.to(app.ws("/ws-chatroom?name=bob")).closeNormallyOnClose().connect()) {
+                assertEquals("join bob (2)", ChatJson.summary(bob.nextText()));
+                assertEquals("join bob (2)", ChatJson.summary(alice.nextText()));
+                alice.sendText("hi bob");
+                assertEquals("message alice hi bob", ChatJson.summary(alice.nextText()));
+                assertEquals("message alice hi bob", ChatJson.summary(bob.nextText()));
             }
-            assertEquals("leave bob (1)", ChatJson.summary(alice.next()));
+            assertEquals("leave bob (1)", ChatJson.summary(alice.nextText()));
         }
     }
 
-    /** The WAR as maven-war-plugin lays it out, built from what this build compiled. */
+    /** The WAR as maven-war-plugin lays it out, built from what this build compiled, plus one static file. */
     private Path explodedWar() throws Exception {
-        Path war = temp.resolve("war");
-        copyTree(Paths.get("src/main/webapp"), war);
-        copyTree(codeSource(dev.tether.WebSocket.class), war.resolve("WEB-INF/classes"));
-        Path lib = Files.createDirectories(war.resolve("WEB-INF/lib"));
-        for (Class<?> bundled : List.of(org.jboss.weld.environment.servlet.EnhancedListener.class,
-                jakarta.json.Json.class, org.eclipse.parsson.JsonProviderImpl.class)) {
-            Path jar = codeSource(bundled);
-            Files.copy(jar, lib.resolve(jar.getFileName()));
-        }
+        Path war = DemoWar.layOut(temp.resolve("war"));
         Files.writeString(war.resolve(STATIC_FILE), "served by the container\n");
         return war;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static Path codeSource(Class<?> type) throws URISyntaxException {
-        return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private static HttpResponse<String> get(RunningWebApp app, String path) throws Exception {

@@ -31,12 +31,17 @@ class LiveConnectionsTest {
             return this;
         }
 
+        volatile boolean started;
+
         @Override
         public void start(Transport transport) {
+            started = true;
         }
 
         @Override
         public void close(int code, String reason) {
+            // As a session: before it started there is no transport to send a close frame on.
+            if (!started) throw new IllegalStateException("not started");
             closeCodes.add(code);
             if (polite) wrapped.onTransportClosed();
         }
@@ -137,6 +142,45 @@ class LiveConnectionsTest {
         long deadline = System.currentTimeMillis() + 10_000;
         while (live.size() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(20);
         assertEquals(0, live.size());
+    }
+
+    @Test
+    void aConnectionThatStartsWhileClosingAllIsClosedAsItStarts() throws Exception {
+        LiveConnections live = new LiveConnections();
+        FakeConnection late = new FakeConnection(true);
+        ServerConnection tracked = live.track(late);
+        late.wrapped = tracked.listener();
+        Thread starter = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            tracked.start(transport(late)); // the container hands the connection over only now
+        });
+        starter.start();
+        assertEquals(0, live.closeAll(1001, "going away", Duration.ofSeconds(10)));
+        starter.join();
+        assertEquals(List.of(1001), late.closeCodes, "told once, when it started");
+        assertEquals(0, live.size());
+    }
+
+    @Test
+    void closeAllDoesNotCloseAConnectionTwice() {
+        LiveConnections live = new LiveConnections();
+        FakeConnection stuck = open(live, false);
+        live.closeAll(1001, "", Duration.ofMillis(50));
+        assertEquals(List.of(1001), stuck.closeCodes);
+    }
+
+    @Test
+    void aConnectionAcceptedAfterCloseAllIsNotClosed() {
+        LiveConnections live = new LiveConnections();
+        open(live, true);
+        live.closeAll(1012, "restarting", Duration.ofSeconds(1));
+        FakeConnection next = open(live, true);
+        assertEquals(List.of(), next.closeCodes);
+        assertEquals(1, live.size());
     }
 
     @Test

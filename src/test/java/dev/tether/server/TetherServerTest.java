@@ -161,6 +161,19 @@ class TetherServerTest {
     }
 
     @Test
+    void beyondMaxConnectionsTheHandshakeGets503() throws Exception {
+        try (TetherServer server = Tether.server().host("127.0.0.1").maxConnections(1)
+                .endpoint("/ws", ws -> ws.runWith(ws::sendMessage)).start()) {
+            Client first = Client.connect(server.uri("/ws"), null);
+            assertEquals("first", first.echo("first"));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> Client.connect(server.uri("/ws"), null));
+            java.net.http.WebSocketHandshakeException refused = (java.net.http.WebSocketHandshakeException) e.getCause();
+            assertEquals(503, refused.getResponse().statusCode());
+            assertEquals("5", refused.getResponse().headers().firstValue("retry-after").orElse(null));
+        }
+    }
+
+    @Test
     void aConnectionToAnUnknownPathIsRefused() throws Exception {
         try (TetherServer server = Tether.server().host("127.0.0.1").endpoint("/ws", ws -> { }).start()) {
             ExecutionException e = assertThrows(ExecutionException.class, () -> Client.connect(server.uri("/other"), null));

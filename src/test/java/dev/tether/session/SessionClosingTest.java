@@ -96,6 +96,21 @@ class SessionClosingTest {
     }
 
     @Test
+    void noCloseDeadlineOutlivesAConnectionThatClosedAtOnce() throws Exception {
+        // InMemoryTransport reports itself closed within close(): a deadline scheduled after that would hold
+        // the failed connection in the timer queue for the whole close timeout.
+        InMemoryTransport failed = InMemoryTransport.server(WebSocketConfig.defaults());
+        failed.receive(new byte[] {(byte) 0x81, 0x02, 'h', 'i'});
+        assertTrue(failed.closed);
+        assertFalse(failed.session.hasPendingCloseDeadline(), "after a protocol failure");
+
+        InMemoryTransport echoed = InMemoryTransport.server(WebSocketConfig.defaults());
+        echoed.receive(ClientFrames.close(1000, ""));
+        assertTrue(echoed.closed);
+        assertFalse(echoed.session.hasPendingCloseDeadline(), "after echoing the peer's close");
+    }
+
+    @Test
     void invalidUtf8Sends1007() throws Exception {
         InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
         t.receive(ClientFrames.data(Opcode.TEXT, true, new byte[] {'a', (byte) 0xC0, (byte) 0xAF}));

@@ -36,13 +36,19 @@ public interface EmbeddedContainer {
      * @param idleTimeout the connector's idle timeout for HTTP connections (Jetty; Tomcat's
      *     connectionTimeout), or null for the container's default
      * @param initParams the servlet's init-params
+     * @param contextParams the servlet context's init-params (web.xml {@code <context-param>})
      */
-    record Options(boolean tls, Duration idleTimeout, Map<String, String> initParams) {
+    record Options(boolean tls, Duration idleTimeout, Map<String, String> initParams, Map<String, String> contextParams) {
         public static final Options DEFAULTS = new Options(false, null);
         public static final Options TLS = new Options(true, null);
 
         public Options {
             initParams = initParams == null ? Map.of() : Map.copyOf(initParams);
+            contextParams = contextParams == null ? Map.of() : Map.copyOf(contextParams);
+        }
+
+        public Options(boolean tls, Duration idleTimeout, Map<String, String> initParams) {
+            this(tls, idleTimeout, initParams, null);
         }
 
         public Options(boolean tls, Duration idleTimeout) {
@@ -51,6 +57,10 @@ public interface EmbeddedContainer {
 
         public static Options initParam(String name, String value) {
             return new Options(false, null, Map.of(name, value));
+        }
+
+        public static Options params(Map<String, String> initParams, Map<String, String> contextParams) {
+            return new Options(false, null, initParams, contextParams);
         }
     }
 

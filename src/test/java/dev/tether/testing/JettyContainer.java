@@ -51,6 +51,7 @@ final class JettyContainer implements EmbeddedContainer {
         ServletContextHandler context = new ServletContextHandler("/");
         ServletHolder holder = new ServletHolder("tether", servlet);
         options.initParams().forEach(holder::setInitParameter);
+        options.contextParams().forEach(context::setInitParameter);
         context.addServlet(holder, "/*");
         server.setHandler(context);
         server.start();

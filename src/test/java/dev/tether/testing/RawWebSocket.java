@@ -8,8 +8,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,7 +26,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A WebSocket client on a bare socket, for what well-behaved clients never do: die without a close,
  * stop reading, send broken handshakes. Frames are built by hand here (the test does not trust the
- * code under test to build them).
+ * code under test to build them). Also for the frames no well-behaved client sends (invalid UTF-8, reserved
+ * opcodes, forbidden close codes, impossible lengths), to embedded containers or, through {@link #open(URI)},
+ * to any ws:// address such as a standalone server.
  */
 public final class RawWebSocket implements Closeable {
 
@@ -35,6 +42,12 @@ public final class RawWebSocket implements Closeable {
         public int closeCode() {
             return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
         }
+
+        @Override
+        public String toString() {
+            return "Frame[fin=" + fin + ", opcode=" + opcode + ", " + payload.length + " bytes"
+                    + (opcode == CLOSE ? ", code " + closeCode() : "") + "]";
+        }
     }
 
     /** The status line and headers of an HTTP response, and its body when it had a Content-Length. */
@@ -44,6 +57,12 @@ public final class RawWebSocket implements Closeable {
             return values == null || values.isEmpty() ? null : values.get(0);
         }
     }
+
+    public static final int CONTINUATION = 0x0;
+    public static final int TEXT = 0x1;
+    public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
 
     private final Socket socket;
     private final InputStream in;
@@ -94,6 +113,35 @@ public final class RawWebSocket implements Closeable {
         return new RawWebSocket(socket, response);
     }
 
+    /**
+     * Connects to any ws:// address (a standalone server, a proxy) and completes the opening handshake,
+     * checking the 101 and the Sec-WebSocket-Accept key.
+     */
+    public static RawWebSocket open(URI uri) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+            socket.setSoTimeout(20_000); // hang guard for every read
+            String key = newKey();
+            String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            String request = "GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            Response response = readResponse(socket.getInputStream(), false);
+            if (response.status() != 101) throw new IOException("expected 101, got: " + response);
+            String expectedAccept = accept(key);
+            if (!expectedAccept.equalsIgnoreCase(String.valueOf(response.header("Sec-WebSocket-Accept")))) {
+                throw new IOException("missing or wrong Sec-WebSocket-Accept (expected " + expectedAccept + "): " + response);
+            }
+            return new RawWebSocket(socket, response);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
     /** Sends a raw HTTP request on a new connection and reads the response, body included. */
     public static Response request(EmbeddedContainer container, String request) throws IOException {
         try (Socket socket = connect(container)) {
@@ -134,6 +182,11 @@ public final class RawWebSocket implements Closeable {
         payload[1] = (byte) code;
         System.arraycopy(r, 0, payload, 2, r.length);
         send(true, 0x8, payload);
+    }
+
+    /** A close frame with a code (any, even a forbidden one) and no reason. */
+    public void sendClose(int code) throws IOException {
+        send(true, CLOSE, new byte[] {(byte) (code >> 8), (byte) code});
     }
 
     /** Writes bytes as they are. */
@@ -180,6 +233,51 @@ public final class RawWebSocket implements Closeable {
         byte[] payload = in.readNBytes((int) len);
         if (payload.length != len) throw new EOFException("frame cut short");
         return new Frame((b0 & 0x80) != 0, b0 & 0x0F, payload);
+    }
+
+    /**
+     * Reads until the server's close frame (skipping anything before it, such as a heartbeat ping), then
+     * checks that the server ends the TCP connection too.
+     *
+     * @return the close frame's code
+     */
+    public int awaitCloseAndEnd() throws IOException {
+        Frame frame;
+        do {
+            frame = read();
+        } while (frame.opcode() != CLOSE);
+        int code = frame.closeCode();
+        awaitEnd();
+        return code;
+    }
+
+    /** Waits (up to the socket timeout) for the server to end the TCP connection. */
+    public void awaitEnd() throws IOException {
+        try {
+            while (in.read() >= 0) {
+                // drain whatever is still in flight
+            }
+        } catch (SocketException reset) {
+            // a reset ends it as well
+        } catch (SocketTimeoutException e) {
+            throw new IOException("the server kept the TCP connection open after closing", e);
+        }
+    }
+
+    /** Everything the server sends until it ends the connection or goes quiet for the socket timeout. */
+    public String readUntilEnd() throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                received.write(buffer, 0, n);
+                if (received.size() > 1 << 20) break;
+            }
+        } catch (SocketException | SocketTimeoutException ended) {
+            // reset, or quiet: what came so far is the answer
+        }
+        return received.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** Drops the connection with a TCP reset: no close frame, no FIN. */
@@ -247,6 +345,16 @@ public final class RawWebSocket implements Closeable {
             }
             body.write(in.readNBytes(size));
             readLine(in);
+        }
+    }
+
+    private static String accept(String key) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            byte[] digest = sha1.digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

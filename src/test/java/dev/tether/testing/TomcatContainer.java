@@ -53,6 +53,7 @@ final class TomcatContainer implements EmbeddedContainer {
         Context context = tomcat.addContext("", null);
         org.apache.catalina.Wrapper wrapper = Tomcat.addServlet(context, "tether", servlet);
         options.initParams().forEach(wrapper::addInitParameter);
+        options.contextParams().forEach(context::addParameter);
         context.addServletMappingDecoded("/*", "tether");
         tomcat.start();
         return new TomcatContainer(tomcat, connector, options.tls(), baseDir);

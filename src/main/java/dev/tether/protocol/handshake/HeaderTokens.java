@@ -23,11 +23,27 @@ public final class HeaderTokens {
         return tokens;
     }
 
-    /** Whether any value holds {@code token}, compared case-insensitively. */
+    /**
+     * Whether any value holds {@code token}, compared case-insensitively in ASCII only: tokens are ASCII
+     * (RFC 9110 §5.6.2), and {@link String#equalsIgnoreCase}'s Unicode folding would read "webſocket"
+     * (U+017F) or "websoc\u212Aet" (Kelvin sign) as "websocket", an upgrade a proxy in front does not see.
+     */
     public static boolean contains(Iterable<String> values, String token) {
         for (String t : split(values)) {
-            if (t.equalsIgnoreCase(token)) return true;
+            if (asciiEqualsIgnoreCase(t, token)) return true;
         }
         return false;
+    }
+
+    private static boolean asciiEqualsIgnoreCase(String a, String b) {
+        if (a.length() != b.length()) return false;
+        for (int i = 0; i < a.length(); i++) {
+            if (asciiLower(a.charAt(i)) != asciiLower(b.charAt(i))) return false;
+        }
+        return true;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }

@@ -23,4 +23,12 @@ class HeaderTokensTest {
         assertFalse(HeaderTokens.contains(List.of("upgraded"), "upgrade"));
         assertFalse(HeaderTokens.contains(List.of(), "upgrade"));
     }
+
+    @Test
+    void containsFoldsAsciiCaseOnly() {
+        // Found by ServerHandshakeFuzzTest: equalsIgnoreCase took these for "websocket".
+        assertFalse(HeaderTokens.contains(List.of("web\u017Focket"), "websocket"), "U+017F LATIN SMALL LETTER LONG S");
+        assertFalse(HeaderTokens.contains(List.of("WEBSOC\u212AET"), "websocket"), "U+212A KELVIN SIGN");
+        assertTrue(HeaderTokens.contains(List.of("WebSocket"), "websocket"));
+    }
 }
