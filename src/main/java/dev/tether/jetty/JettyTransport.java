@@ -170,7 +170,11 @@ public final class JettyTransport implements Transport {
 
     /** Writes batches of frames, one gathering write at a time. */
     private final class Flusher extends IteratingCallback {
-        private final ByteBuffer[] batch = new ByteBuffer[BATCH_SIZE];
+        /**
+         * What the queue fills, made when there is something to write and let go when there is nothing
+         * more: an idle connection (most of them, most of the time) holds none.
+         */
+        private ByteBuffer[] batch;
         private boolean batchOut;
 
         @Override
@@ -179,7 +183,11 @@ public final class JettyTransport implements Transport {
                 batchOut = false;
                 outbound.written();
             }
-            if (endPointClosed.get()) return Action.IDLE;
+            if (endPointClosed.get()) {
+                batch = null;
+                return Action.IDLE;
+            }
+            if (batch == null) batch = new ByteBuffer[BATCH_SIZE];
             int n = outbound.take(batch);
             if (n > 0) {
                 ByteBuffer[] buffers = Arrays.copyOf(batch, n);
@@ -188,8 +196,14 @@ public final class JettyTransport implements Transport {
                 connection.getEndPoint().write(this, buffers);
                 return Action.SCHEDULED;
             }
+            batch = null;
             if (closeRequested) closeEndPoint();
             return Action.IDLE;
+        }
+
+        /** Whether a batch array is held (for tests: an idle connection holds none). */
+        boolean holdsBatch() {
+            return batch != null;
         }
 
         @Override
@@ -199,6 +213,11 @@ public final class JettyTransport implements Transport {
                 JettyTransport.this.abort();
             }
         }
+    }
+
+    /** Whether the writer holds a batch array now (for tests: an idle connection holds none). */
+    boolean holdsWriteBatch() {
+        return flusher.holdsBatch();
     }
 
     // ---- closing ----
