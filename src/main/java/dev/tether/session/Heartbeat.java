@@ -1,14 +1,17 @@
 package dev.tether.session;
 
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Pings the peer every interval and drops the connection when a pong does not come back in time. This is
  * how a half-open connection (the peer vanished without a FIN) is found, and it keeps proxies that drop
- * quiet connections (nginx's {@code proxy_read_timeout}) from doing so. Runs on the shared timer thread.
+ * quiet connections (nginx's {@code proxy_read_timeout}) from doing so.
+ *
+ * <p>One entry in the shared {@link TimerWheel}, which is this object itself: it wakes at the next ping
+ * (every interval, on a fixed grid from the start; a ping still unanswered at a grid point means no new
+ * one) and at the pong deadline of the ping it sent, whichever comes first. Runs on the timer thread.
  */
-final class Heartbeat implements Runnable {
+final class Heartbeat extends TimerWheel.Entry {
 
     interface Peer {
         /** Sends a heartbeat ping; false when it could not be queued (the connection is closing). */
@@ -19,27 +22,30 @@ final class Heartbeat implements Runnable {
     }
 
     private final Peer peer;
-    private final long intervalMillis;
-    private final long pongTimeoutMillis;
+    private final long intervalNanos;
+    private final long pongTimeoutNanos;
     /** When the unanswered ping was sent ({@link System#nanoTime()}), or 0 when none is outstanding. */
     private volatile long pingSentNanos;
-    private volatile ScheduledFuture<?> ticks;
+    private volatile boolean stopped;
+    /** Timer thread only (and start): when the next ping is due, on the grid of intervals from the start. */
+    private long nextPingNanos;
 
     Heartbeat(Peer peer, long intervalMillis, long pongTimeoutMillis) {
         this.peer = peer;
-        this.intervalMillis = intervalMillis;
-        this.pongTimeoutMillis = pongTimeoutMillis;
+        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        this.pongTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(pongTimeoutMillis);
     }
 
     void start() {
-        if (intervalMillis <= 0) return;
-        // Itself the task: a method reference would be one more object per connection, kept while it is open.
-        ticks = Timers.scheduleAtFixedRate(this, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        if (intervalNanos <= 0) return;
+        nextPingNanos = System.nanoTime() + intervalNanos;
+        Timers.wheel().schedule(this, intervalNanos);
+        if (stopped) Timers.wheel().cancel(this); // stop() ran meanwhile
     }
 
     void stop() {
-        ScheduledFuture<?> t = ticks;
-        if (t != null) t.cancel(false);
+        stopped = true;
+        Timers.wheel().cancel(this);
     }
 
     /** Any pong proves the peer is there (RFC 6455 allows unsolicited pongs too). */
@@ -47,30 +53,39 @@ final class Heartbeat implements Runnable {
         pingSentNanos = 0;
     }
 
-    /** The timer's tick; not for other callers. */
     @Override
-    public void run() {
-        tick();
+    void expired() {
+        if (stopped) return;
+        long now = System.nanoTime();
+        long sent = pingSentNanos;
+        if (sent != 0 && now - sent >= pongTimeoutNanos) {
+            stopped = true;
+            peer.unresponsive(TimeUnit.NANOSECONDS.toMillis(now - sent));
+            return;
+        }
+        if (now - nextPingNanos >= 0) {
+            // Grid points passed meanwhile are skipped, as a fixed-rate timer skips ticks while a ping is out.
+            long behind = (now - nextPingNanos) / intervalNanos;
+            nextPingNanos += (behind + 1) * intervalNanos;
+            if (sent == 0 && !ping(now)) return;
+        }
+        long wake = nextPingNanos;
+        long outstanding = pingSentNanos;
+        if (outstanding != 0 && outstanding + pongTimeoutNanos - wake < 0) wake = outstanding + pongTimeoutNanos;
+        Timers.wheel().schedule(this, wake - now);
+        if (stopped) Timers.wheel().cancel(this);
     }
 
-    private void tick() {
-        if (pingSentNanos != 0) return; // still waiting: the deadline task decides
-        long sent = System.nanoTime();
+    /** Sends a ping; false when the connection is closing (the heartbeat then stops). */
+    private boolean ping(long now) {
         // Noted before the ping goes out: its pong can come back (on another thread) before sendPing returns,
         // and noting it afterwards would then wait for a pong that already came, and drop a healthy peer.
-        pingSentNanos = sent;
+        pingSentNanos = now;
         if (!peer.sendPing()) {
             pingSentNanos = 0;
             stop();
-            return;
+            return false;
         }
-        Timers.schedule(() -> checkAnswered(sent), pongTimeoutMillis, TimeUnit.MILLISECONDS);
-    }
-
-    private void checkAnswered(long sent) {
-        if (pingSentNanos == sent) {
-            stop();
-            peer.unresponsive(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
-        }
+        return true;
     }
 }

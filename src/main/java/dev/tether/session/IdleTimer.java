@@ -1,17 +1,16 @@
 package dev.tether.session;
 
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Closes a connection that carried no data message, either way, for the idle timeout: the peer is there
  * (it answers pings) but nobody uses the connection, as with a forgotten browser tab or a leaked client.
  *
- * <p>Activity is only recorded (one volatile write), never rescheduled on the hot path: a single timer
- * per connection wakes when the timeout would be due, and sleeps again for what remains when there was
- * activity meanwhile. Runs on the shared timer thread.
+ * <p>Activity is only recorded (one volatile write), never rescheduled on the hot path: this object, an
+ * entry in the shared {@link TimerWheel}, wakes when the timeout would be due, and sleeps again for what
+ * remains when there was activity meanwhile. Runs on the timer thread.
  */
-final class IdleTimer implements Runnable {
+final class IdleTimer extends TimerWheel.Entry {
 
     interface Peer {
         /** No data message for {@code idleMillis}: close the connection. */
@@ -21,7 +20,6 @@ final class IdleTimer implements Runnable {
     private final Peer peer;
     private final long timeoutNanos;
     private volatile long lastActivityNanos;
-    private volatile ScheduledFuture<?> check;
     private volatile boolean stopped;
 
     IdleTimer(Peer peer, long timeoutMillis) {
@@ -42,24 +40,17 @@ final class IdleTimer implements Runnable {
 
     void stop() {
         stopped = true;
-        ScheduledFuture<?> c = check;
-        if (c != null) c.cancel(false);
+        Timers.wheel().cancel(this);
     }
 
     private void schedule(long delayNanos) {
         if (stopped) return;
-        // Itself the task: a method reference would be one more object per connection, kept while it is open.
-        check = Timers.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
-        if (stopped) check.cancel(false); // stop() ran between the test and the assignment
+        Timers.wheel().schedule(this, delayNanos);
+        if (stopped) Timers.wheel().cancel(this); // stop() ran between the test and the scheduling
     }
 
-    /** The timer's check; not for other callers. */
     @Override
-    public void run() {
-        check();
-    }
-
-    private void check() {
+    void expired() {
         if (stopped) return;
         long idle = System.nanoTime() - lastActivityNanos;
         if (idle >= timeoutNanos) {

@@ -5,7 +5,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One daemon thread that runs every connection's deadlines (closing handshake, heartbeats). Timers are
+ * One daemon thread that runs every connection's deadlines (closing handshake; heartbeats and idle timeouts
+ * through its {@link TimerWheel}). Timers are
  * tiny tasks that only flip state or abort a transport, so one thread serves all connections.
  *
  * <p>The thread starts with the first timer. When Tether lives inside a WAR, the application stops it
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 public final class Timers {
 
     private static ScheduledThreadPoolExecutor executor;
+    /** The connections' long-lived deadlines (heartbeats, idle timeouts), ticking on the same thread. */
+    private static final TimerWheel WHEEL = new TimerWheel(Timers::executor);
 
     private Timers() {
     }
@@ -27,8 +30,20 @@ public final class Timers {
         return executor().scheduleAtFixedRate(task, initialDelay, period, unit);
     }
 
+    /** The wheel for deadlines that live as long as a connection (see {@link TimerWheel}). */
+    static TimerWheel wheel() {
+        return WHEEL;
+    }
+
     /** Stops the timer thread; pending timers are dropped. Call only when no connection is left. */
-    public static synchronized void shutdown() {
+    public static void shutdown() {
+        // The wheel is cleared after the executor is gone, so that it starts ticking on a new one when next
+        // used; and not under this class's lock, which the wheel takes (for the executor) under its own.
+        shutdownExecutor();
+        WHEEL.clear();
+    }
+
+    private static synchronized void shutdownExecutor() {
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
