@@ -29,7 +29,7 @@ import java.net.InetSocketAddress;
  * <p>Written the way Netty's own examples and user guide write a server: {@code write} in
  * {@code channelRead} and one {@code flush} in {@code channelReadComplete}, so that all the frames decoded
  * from one socket read go back in one write system call. (A {@code writeAndFlush} per frame, as this class
- * did first, costs a system call per 64-byte message and measured about a tenth of the throughput.)
+ * did first, costs a system call per 64-byte message and measured a fifth or less of the throughput.)
  * Still the NIO transport and the default group size: the native epoll transport is an opt-in
  * platform-specific dependency and {@code FlushConsolidationHandler} an opt-in tuning for handlers that
  * cannot defer their flushes; neither is what a plain Netty server has.
