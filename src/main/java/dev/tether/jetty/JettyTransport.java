@@ -171,18 +171,23 @@ public final class JettyTransport implements Transport {
     /** Writes batches of frames, one gathering write at a time. */
     private final class Flusher extends IteratingCallback {
         private final ByteBuffer[] batch = new ByteBuffer[BATCH_SIZE];
+        private final ByteBuffer[] single = new ByteBuffer[1];
         private boolean batchOut;
 
         @Override
         protected Action process() {
             if (batchOut) {
                 batchOut = false;
+                single[0] = null;
                 outbound.written();
             }
             if (endPointClosed.get()) return Action.IDLE;
             int n = outbound.take(batch);
             if (n > 0) {
-                ByteBuffer[] buffers = Arrays.copyOf(batch, n);
+                // Jetty writes every element of the array it is given: one of exactly n. A batch of one buffer
+                // (a burst of small frames in one segment: the common case) reuses an array; only one write is out.
+                ByteBuffer[] buffers = n == 1 ? single : Arrays.copyOf(batch, n);
+                if (n == 1) single[0] = batch[0];
                 Arrays.fill(batch, 0, n, null);
                 batchOut = true;
                 connection.getEndPoint().write(this, buffers);
