@@ -29,6 +29,7 @@ public final class Timers {
 
     /** Stops the timer thread; pending timers are dropped. Call only when no connection is left. */
     public static synchronized void shutdown() {
+        DeferredFlushes.timersStopping();
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
