@@ -23,7 +23,7 @@ final class Inbox {
     private final long maxBytes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Message> messages = new ArrayDeque<>();
+    private final ArrayDeque<Message> messages = new ArrayDeque<>(1); // grows on demand; idle connections keep it
     private long bytes;
     /** The messages waiting, readable without the lock: a hint for deciding when to flush. */
     private volatile int waiting;

@@ -48,12 +48,13 @@ public final class OutboundQueue {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progress = lock.newCondition();
-    private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>();
-    private final ArrayDeque<Object> data = new ArrayDeque<>();
+    // Small to start with (they grow on demand): an idle connection keeps them for its whole life.
+    private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>(1);
+    private final ArrayDeque<Object> data = new ArrayDeque<>(1);
     /** The pong queued last, while it waits: the one a pong beyond {@link #MAX_WAITING_PONGS} replaces. */
     private ByteBuffer pendingPong;
-    /** The pongs among the frames in {@link #control}, by identity (buffers compare by content). */
-    private final Set<ByteBuffer> waitingPongs = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The pongs among the frames in {@link #control}, by identity (buffers compare by content); made on the first pong. */
+    private Set<ByteBuffer> waitingPongs = Collections.emptySet();
     /** The two segments, made on first use (an idle connection has none). */
     private Segment first;
     private Segment second;
@@ -154,6 +155,9 @@ public final class OutboundQueue {
                 waitingPongs.remove(pendingPong);
             }
             control.add(frame);
+            if (waitingPongs == Collections.<ByteBuffer>emptySet()) {
+                waitingPongs = Collections.newSetFromMap(new IdentityHashMap<>(MAX_WAITING_PONGS * 2));
+            }
             waitingPongs.add(frame);
             pendingPong = frame;
             return true;
