@@ -25,20 +25,40 @@ public final class HandlerRunner {
      * the connection's own end (closed, failed, timed out) is not a handler bug and is logged quietly.
      */
     public static Thread start(WebSocketSession session, WebSocketHandler handler) {
-        return Threads.start("tether-handler", () -> run(session, handler));
+        return Threads.start("tether-handler", new Run(session, handler));
+    }
+
+    /**
+     * The handler's task. A class rather than a lambda: a lambda adds two frames (its hidden proxy method and
+     * the synthetic method it calls) under every handler, and an idle handler's virtual thread keeps its
+     * whole parked stack on the heap, frame by frame, for as long as the connection is open.
+     */
+    private static final class Run implements Runnable {
+        private final WebSocketSession session;
+        private final WebSocketHandler handler;
+
+        Run(WebSocketSession session, WebSocketHandler handler) {
+            this.session = session;
+            this.handler = handler;
+        }
+
+        @Override
+        public void run() {
+            try {
+                handler.handle(session);
+                session.close(CloseCodes.NORMAL, "");
+            } catch (WebSocketException e) {
+                LOG.log(Level.FINE, e, () -> "handler of " + session.path() + " ended with the connection: " + e.getMessage());
+                session.close(CloseCodes.NORMAL, "");
+            } catch (Throwable e) {
+                LOG.log(Level.WARNING, e, () -> "handler " + handler + " failed on " + session.path());
+                session.close(CloseCodes.INTERNAL_ERROR, "internal error");
+                if (e instanceof Error && !(e instanceof StackOverflowError)) throw (Error) e;
+            }
+        }
     }
 
     static void run(WebSocketSession session, WebSocketHandler handler) {
-        try {
-            handler.handle(session);
-            session.close(CloseCodes.NORMAL, "");
-        } catch (WebSocketException e) {
-            LOG.log(Level.FINE, e, () -> "handler of " + session.path() + " ended with the connection: " + e.getMessage());
-            session.close(CloseCodes.NORMAL, "");
-        } catch (Throwable e) {
-            LOG.log(Level.WARNING, e, () -> "handler " + handler + " failed on " + session.path());
-            session.close(CloseCodes.INTERNAL_ERROR, "internal error");
-            if (e instanceof Error && !(e instanceof StackOverflowError)) throw (Error) e;
-        }
+        new Run(session, handler).run();
     }
 }

@@ -139,6 +139,8 @@ public final class LiveConnections {
         @Override
         public void start(Transport transport) {
             ScheduledFuture<?> deadline = startDeadline;
+            // Let go of it too: a cancelled timer would otherwise stay with the connection as long as it is open.
+            startDeadline = null;
             if (deadline != null) deadline.cancel(false);
             open.add(this); // in case the start deadline had given up on it
             delegate.start(transport);

@@ -32,10 +32,12 @@ final class ServletHandshakeInfo {
     private static Map<String, List<String>> headers(HttpServletRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
-            List<String> values = headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>());
+            String lowerCase = CommonHeaderStrings.name(name.toLowerCase(Locale.ROOT));
+            List<String> values = headers.computeIfAbsent(lowerCase, n -> new ArrayList<>());
             values.addAll(Collections.list(request.getHeaders(name)));
         }
-        headers.replaceAll((name, values) -> List.copyOf(values));
+        // Kept as long as the connection is open: common names and values are shared, not copied per connection.
+        headers.replaceAll((name, values) -> CommonHeaderStrings.values(values));
         return headers;
     }
 

@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,6 +72,12 @@ public class TetherServlet extends HttpServlet {
     private final transient ServerConnectionFactory connections;
     private final transient LiveConnections live = new LiveConnections();
     private final transient AtomicBoolean missingRegistryReported = new AtomicBoolean();
+    /**
+     * Each registered endpoint as served here (with the deployment's settings), made once: a session keeps
+     * its endpoint's configuration as long as it is open, so one made per handshake would cost every
+     * connection its own copy. Bounded by the registry's endpoints; cleared when the settings are read.
+     */
+    private final transient Map<Endpoint, Endpoint> served = new ConcurrentHashMap<>();
     /** On Jetty: says 1001 to every connection before the server closes its connectors. */
     private final transient AtomicReference<AutoCloseable> jettyStopHook = new AtomicReference<>();
 
@@ -104,6 +111,7 @@ public class TetherServlet extends HttpServlet {
         try {
             if (transport == null) transport = TransportChoice.parse(getInitParameter(TRANSPORT_PARAM));
             settings = DeploymentSettings.from(SettingSources.of(getServletConfig()));
+            served.clear();
         } catch (IllegalArgumentException e) {
             LOG.severe(e.getMessage());
             throw new ServletException(e.getMessage(), e);
@@ -171,7 +179,7 @@ public class TetherServlet extends HttpServlet {
             plain(response, HttpServletResponse.SC_NOT_FOUND, "No WebSocket endpoint at " + path);
             return;
         }
-        Endpoint endpoint = settings.applyTo(found.get());
+        Endpoint endpoint = served.computeIfAbsent(found.get(), settings::applyTo);
         if (!HeaderTokens.contains(Collections.list(request.getHeaders("Upgrade")), "websocket")) {
             refuseNonUpgrade(request, response);
             return;

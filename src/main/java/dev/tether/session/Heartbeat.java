@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * how a half-open connection (the peer vanished without a FIN) is found, and it keeps proxies that drop
  * quiet connections (nginx's {@code proxy_read_timeout}) from doing so. Runs on the shared timer thread.
  */
-final class Heartbeat {
+final class Heartbeat implements Runnable {
 
     interface Peer {
         /** Sends a heartbeat ping; false when it could not be queued (the connection is closing). */
@@ -33,7 +33,8 @@ final class Heartbeat {
 
     void start() {
         if (intervalMillis <= 0) return;
-        ticks = Timers.scheduleAtFixedRate(this::tick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        // Itself the task: a method reference would be one more object per connection, kept while it is open.
+        ticks = Timers.scheduleAtFixedRate(this, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
     void stop() {
@@ -44,6 +45,12 @@ final class Heartbeat {
     /** Any pong proves the peer is there (RFC 6455 allows unsolicited pongs too). */
     void onPong() {
         pingSentNanos = 0;
+    }
+
+    /** The timer's tick; not for other callers. */
+    @Override
+    public void run() {
+        tick();
     }
 
     private void tick() {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * per connection wakes when the timeout would be due, and sleeps again for what remains when there was
  * activity meanwhile. Runs on the shared timer thread.
  */
-final class IdleTimer {
+final class IdleTimer implements Runnable {
 
     interface Peer {
         /** No data message for {@code idleMillis}: close the connection. */
@@ -48,8 +48,15 @@ final class IdleTimer {
 
     private void schedule(long delayNanos) {
         if (stopped) return;
-        check = Timers.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+        // Itself the task: a method reference would be one more object per connection, kept while it is open.
+        check = Timers.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
         if (stopped) check.cancel(false); // stop() ran between the test and the assignment
+    }
+
+    /** The timer's check; not for other callers. */
+    @Override
+    public void run() {
+        check();
     }
 
     private void check() {

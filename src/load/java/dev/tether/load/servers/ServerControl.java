@@ -43,8 +43,10 @@ public final class ServerControl {
                 line = line.trim();
                 if (line.equals("quit")) break;
                 if (line.equals("gc")) {
+                    long target = GC_COUNT.get() + 2;
                     System.gc();
                     System.gc();
+                    awaitGcReports(target);
                 }
                 if (line.equals("gc") || line.equals("heap")) {
                     System.out.println("HEAP " + heapAfterLastGc() + " " + heapUsedNow() + " " + GC_COUNT.get());
@@ -62,6 +64,23 @@ public final class ServerControl {
             e.printStackTrace();
         }
         System.exit(0);
+    }
+
+    /**
+     * GC notifications reach their listener asynchronously (on the JVM's service thread), after
+     * {@code System.gc()} has returned: answering at once would report the heap after some earlier GC (one
+     * during the burst of connects, say), which made the heap figure wander by a third from run to run.
+     */
+    private static void awaitGcReports(long count) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (GC_COUNT.get() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The port from {@code args[0]}, 0 when absent (a free port). */
