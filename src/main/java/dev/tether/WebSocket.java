@@ -28,11 +28,29 @@ public interface WebSocket extends AutoCloseable {
         return dev.tether.client.WebSocketClient.create().connect(url);
     }
 
-    /** Sends one text message as a single frame. Blocks until it is handed to the network or the write timeout passes. */
+    /**
+     * Sends one text message as a single frame. Returns once the message is queued for writing, as long as
+     * the connection's outbound buffer ({@link WebSocketConfig#maxOutboundBufferBytes()}, 64 KiB by
+     * default) is not full; otherwise blocks until the peer has taken enough, and fails with
+     * {@link WebSocketTimeoutException} (dropping the connection) when it takes nothing for the write
+     * timeout. Messages are written in the order their sends returned; a close sent afterwards follows them.
+     */
     void sendMessage(String text) throws IOException;
 
-    /** Sends one binary message as a single frame. The array may be reused once this returns. */
+    /** Sends one binary message as a single frame, as {@link #sendMessage(String)}. The array may be reused once this returns. */
     void sendMessage(byte[] data) throws IOException;
+
+    /**
+     * Queues one text message without ever waiting for the peer: false, and nothing sent, when the
+     * connection's outbound buffer is full (the peer is not keeping up). For fan-out, where one slow
+     * client must not hold up the others: decide what to do with it (drop the message, close it).
+     *
+     * @throws WebSocketClosedException when the connection is closed
+     */
+    boolean trySendMessage(String text) throws IOException;
+
+    /** As {@link #trySendMessage(String)}, for a binary message. The array may be reused once this returns. */
+    boolean trySendMessage(byte[] data) throws IOException;
 
     /** Sends a message read elsewhere, for example in an echo: {@code ws.sendMessage(ws.readMessage())}. */
     void sendMessage(Message message) throws IOException;

@@ -32,11 +32,13 @@ public final class WebSocketConfig {
     private static final int PING_INTERVAL = 1 << 6;
     private static final int PONG_TIMEOUT = 1 << 7;
     private static final int IDLE_TIMEOUT = 1 << 8;
+    private static final int MAX_OUTBOUND_BUFFER_BYTES = 1 << 9;
 
     /** As set; the limit in force is never above {@link #maxMessageSize} (see {@link #maxFrameSize()}). */
     private final long maxFrameSize;
     private final long maxMessageSize;
     private final long maxInboundBufferBytes;
+    private final long maxOutboundBufferBytes;
     private final Duration readTimeout;
     private final Duration writeTimeout;
     private final Duration closeTimeout;
@@ -49,6 +51,7 @@ public final class WebSocketConfig {
         this.maxFrameSize = b.maxFrameSize;
         this.maxMessageSize = b.maxMessageSize;
         this.maxInboundBufferBytes = b.maxInboundBufferBytes;
+        this.maxOutboundBufferBytes = b.maxOutboundBufferBytes;
         this.readTimeout = b.readTimeout;
         this.writeTimeout = b.writeTimeout;
         this.closeTimeout = b.closeTimeout;
@@ -71,6 +74,7 @@ public final class WebSocketConfig {
         b.maxFrameSize = maxFrameSize;
         b.maxMessageSize = maxMessageSize;
         b.maxInboundBufferBytes = maxInboundBufferBytes;
+        b.maxOutboundBufferBytes = maxOutboundBufferBytes;
         b.readTimeout = readTimeout;
         b.writeTimeout = writeTimeout;
         b.closeTimeout = closeTimeout;
@@ -94,6 +98,7 @@ public final class WebSocketConfig {
         if (isSet(MAX_FRAME_SIZE)) b.maxFrameSize = maxFrameSize;
         if (isSet(MAX_MESSAGE_SIZE)) b.maxMessageSize = maxMessageSize;
         if (isSet(MAX_INBOUND_BUFFER_BYTES)) b.maxInboundBufferBytes = maxInboundBufferBytes;
+        if (isSet(MAX_OUTBOUND_BUFFER_BYTES)) b.maxOutboundBufferBytes = maxOutboundBufferBytes;
         if (isSet(READ_TIMEOUT)) b.readTimeout = readTimeout;
         if (isSet(WRITE_TIMEOUT)) b.writeTimeout = writeTimeout;
         if (isSet(CLOSE_TIMEOUT)) b.closeTimeout = closeTimeout;
@@ -128,6 +133,16 @@ public final class WebSocketConfig {
      */
     public long maxInboundBufferBytes() {
         return maxInboundBufferBytes;
+    }
+
+    /**
+     * How many bytes of sent messages may wait to be written while a send returns at once: a send that
+     * finds more waiting blocks until the peer has taken enough (or the write timeout passes), and
+     * {@code trySendMessage} returns false. Default 64 KiB. Frames of a message larger than the outbound
+     * buffer are written before its send returns.
+     */
+    public long maxOutboundBufferBytes() {
+        return maxOutboundBufferBytes;
     }
 
     /** How long {@code readMessage()} waits; {@link Duration#ZERO} waits without limit (the default). */
@@ -171,7 +186,8 @@ public final class WebSocketConfig {
     @Override
     public String toString() {
         return "WebSocketConfig{maxFrameSize=" + maxFrameSize() + ", maxMessageSize=" + maxMessageSize
-                + ", maxInboundBufferBytes=" + maxInboundBufferBytes + ", readTimeout=" + readTimeout
+                + ", maxInboundBufferBytes=" + maxInboundBufferBytes + ", maxOutboundBufferBytes=" + maxOutboundBufferBytes
+                + ", readTimeout=" + readTimeout
                 + ", writeTimeout=" + writeTimeout + ", closeTimeout=" + closeTimeout
                 + ", pingInterval=" + pingInterval + ", pongTimeout=" + pongTimeout
                 + ", idleTimeout=" + idleTimeout + "}";
@@ -181,6 +197,7 @@ public final class WebSocketConfig {
         private long maxFrameSize = 16 * MIB;
         private long maxMessageSize = 16 * MIB;
         private long maxInboundBufferBytes = MIB;
+        private long maxOutboundBufferBytes = 64 * KIB;
         private Duration readTimeout = Duration.ZERO;
         private Duration writeTimeout = Duration.ofSeconds(30);
         private Duration closeTimeout = Duration.ofSeconds(5);
@@ -207,6 +224,12 @@ public final class WebSocketConfig {
         public Builder maxInboundBufferBytes(long bytes) {
             this.maxInboundBufferBytes = positive(bytes, "maxInboundBufferBytes");
             explicit |= MAX_INBOUND_BUFFER_BYTES;
+            return this;
+        }
+
+        public Builder maxOutboundBufferBytes(long bytes) {
+            this.maxOutboundBufferBytes = positive(bytes, "maxOutboundBufferBytes");
+            explicit |= MAX_OUTBOUND_BUFFER_BYTES;
             return this;
         }
 

@@ -243,6 +243,7 @@ public final class LoadBenchmark {
         Thread.sleep(measureSeconds * 1000L);
         Measurement m = new Measurement();
         m.stats = client.stats();
+        if (!process.isAlive()) log("  the server process exited during the measurement");
         long elapsed = System.nanoTime() - t0;
         m.serverCpuPercent = 100.0 * (process.cpuNanos() - serverCpu0) / elapsed;
         m.clientProcessCpuPercent = 100.0 * (os.getProcessCpuTime() - processCpu0) / elapsed;
@@ -269,6 +270,8 @@ public final class LoadBenchmark {
         if (s.corrupt > 0) notes.add(s.corrupt + " corrupt");
         if (s.unexpectedCloses > 0) notes.add(s.unexpectedCloses + " connections closed by the server");
         if (!quiet) notes.add("messages still in flight after the run");
+        // Closes during the warm-up are not in the counters (reset after it): the open count says so.
+        if (s.open < opened) notes.add("only " + s.open + " of " + opened + " connections still open at the end");
         if (s.received == 0) notes.add("no message came back");
         return String.join(", ", notes);
     }

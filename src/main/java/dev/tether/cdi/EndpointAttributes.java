@@ -42,6 +42,8 @@ final class EndpointAttributes {
         set.apply("maxMessageSize", a.maxMessageSize(), v -> b.maxMessageSize(SettingValues.size("maxMessageSize", v)));
         set.apply("maxInboundBufferBytes", a.maxInboundBufferBytes(),
                 v -> b.maxInboundBufferBytes(SettingValues.size("maxInboundBufferBytes", v)));
+        set.apply("maxOutboundBufferBytes", a.maxOutboundBufferBytes(),
+                v -> b.maxOutboundBufferBytes(SettingValues.size("maxOutboundBufferBytes", v)));
         set.apply("readTimeout", a.readTimeout(), v -> b.readTimeout(SettingValues.duration("readTimeout", v, true)));
         set.apply("writeTimeout", a.writeTimeout(), v -> b.writeTimeout(SettingValues.duration("writeTimeout", v, false)));
         set.apply("closeTimeout", a.closeTimeout(), v -> b.closeTimeout(SettingValues.duration("closeTimeout", v, false)));

@@ -65,6 +65,9 @@ public @interface WebSocketEndpoint {
     /** Bytes of messages waiting to be read, see {@link dev.tether.WebSocketConfig#maxInboundBufferBytes()}. */
     String maxInboundBufferBytes() default "";
 
+    /** Bytes of sent messages waiting to be written, see {@link dev.tether.WebSocketConfig#maxOutboundBufferBytes()}. */
+    String maxOutboundBufferBytes() default "";
+
     /** How long {@code readMessage()} waits, {@code "0"} without limit; see {@link dev.tether.WebSocketConfig#readTimeout()}. */
     String readTimeout() default "";
 

@@ -24,8 +24,8 @@ import jakarta.inject.Inject;
  *     </pre>
  *     Names and texts are whatever users typed: show them as text, never as HTML.
  * </ul>
- * A client that falls {@value ChatRoom#DEFAULT_QUEUE_CAPACITY} messages behind is closed with 1008
- * "too slow: message queue full".
+ * A client that falls behind by a whole outbound buffer (64 KiB by default, some 500 chat lines) is closed
+ * with 1008 "too slow: send buffer full".
  */
 @WebSocketEndpoint("/ws-chatroom")
 public class ChatHandler implements WebSocketHandler {

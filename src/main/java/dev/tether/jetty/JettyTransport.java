@@ -168,42 +168,71 @@ public final class JettyTransport implements Transport {
         flusher.iterate();
     }
 
+    /**
+     * The JDK copies a heap buffer into a temporary direct buffer on every write, all of what remains, and a
+     * socket takes a few MiB per write: a 16 MiB frame written whole would be copied over and over. Buffers
+     * larger than this are written a slice at a time.
+     */
+    private static final int WRITE_SLICE = 256 * 1024;
+
     /** Writes batches of frames, one gathering write at a time. */
     private final class Flusher extends IteratingCallback {
-        /**
-         * What the queue fills, made when there is something to write and let go when there is nothing
-         * more: an idle connection (most of them, most of the time) holds none.
-         */
-        private ByteBuffer[] batch;
-        private boolean batchOut;
+        private final ByteBuffer[] batch = new ByteBuffer[BATCH_SIZE];
+        private final ByteBuffer[] single = new ByteBuffer[1];
+        /** Buffers of the batch taken; {@link #next} is the first not yet written. */
+        private int batchSize;
+        private int next;
+        /** The large buffer a slice is out of, and the slice (a view: it moves, the buffer does not). */
+        private ByteBuffer sliced;
+        private ByteBuffer slice;
 
         @Override
         protected Action process() {
-            if (batchOut) {
-                batchOut = false;
-                outbound.written();
+            if (slice != null) {
+                sliced.position(slice.position());
+                slice = null;
+                sliced = null;
             }
-            if (endPointClosed.get()) {
-                batch = null;
-                return Action.IDLE;
+            single[0] = null;
+            if (batchSize > 0) {
+                while (next < batchSize && !batch[next].hasRemaining()) next++;
+                if (next == batchSize) {
+                    Arrays.fill(batch, 0, batchSize, null);
+                    batchSize = 0;
+                    next = 0;
+                    outbound.written();
+                } else if (!endPointClosed.get()) {
+                    return writeNext();
+                }
             }
-            if (batch == null) batch = new ByteBuffer[BATCH_SIZE];
-            int n = outbound.take(batch);
-            if (n > 0) {
-                ByteBuffer[] buffers = Arrays.copyOf(batch, n);
-                Arrays.fill(batch, 0, n, null);
-                batchOut = true;
-                connection.getEndPoint().write(this, buffers);
-                return Action.SCHEDULED;
+            if (endPointClosed.get()) return Action.IDLE;
+            batchSize = outbound.take(batch);
+            if (batchSize > 0) {
+                next = 0;
+                return writeNext();
             }
-            batch = null;
             if (closeRequested) closeEndPoint();
             return Action.IDLE;
         }
 
-        /** Whether a batch array is held (for tests: an idle connection holds none). */
-        boolean holdsBatch() {
-            return batch != null;
+        /** Writes the rest of the batch up to its next large buffer, of which one slice. */
+        private Action writeNext() {
+            int end = next;
+            while (end < batchSize && batch[end].remaining() <= WRITE_SLICE) end++;
+            int count = end - next;
+            if (end < batchSize) {
+                sliced = batch[end];
+                slice = sliced.duplicate();
+                slice.limit(slice.position() + WRITE_SLICE);
+                count++;
+            }
+            // Jetty writes every element of the array it is given: one of exactly count. The common batch
+            // (a burst of small frames in one segment) is one buffer, and reuses an array; one write is out at a time.
+            ByteBuffer[] buffers = count == 1 ? single : new ByteBuffer[count];
+            System.arraycopy(batch, next, buffers, 0, end - next);
+            if (slice != null) buffers[count - 1] = slice;
+            connection.getEndPoint().write(this, buffers);
+            return Action.SCHEDULED;
         }
 
         @Override
@@ -213,11 +242,6 @@ public final class JettyTransport implements Transport {
                 JettyTransport.this.abort();
             }
         }
-    }
-
-    /** Whether the writer holds a batch array now (for tests: an idle connection holds none). */
-    boolean holdsWriteBatch() {
-        return flusher.holdsBatch();
     }
 
     // ---- closing ----

@@ -34,6 +34,7 @@ public final class DeploymentSettings {
     public static final String MAX_FRAME_SIZE = PREFIX + "maxFrameSize";
     public static final String MAX_MESSAGE_SIZE = PREFIX + "maxMessageSize";
     public static final String MAX_INBOUND_BUFFER_BYTES = PREFIX + "maxInboundBufferBytes";
+    public static final String MAX_OUTBOUND_BUFFER_BYTES = PREFIX + "maxOutboundBufferBytes";
     public static final String READ_TIMEOUT = PREFIX + "readTimeout";
     public static final String WRITE_TIMEOUT = PREFIX + "writeTimeout";
     public static final String CLOSE_TIMEOUT = PREFIX + "closeTimeout";
@@ -44,7 +45,7 @@ public final class DeploymentSettings {
     public static final String ALLOWED_ORIGINS = PREFIX + "allowedOrigins";
 
     /** Every setting this class reads. */
-    public static final Set<String> NAMES = Set.of(MAX_FRAME_SIZE, MAX_MESSAGE_SIZE, MAX_INBOUND_BUFFER_BYTES,
+    public static final Set<String> NAMES = Set.of(MAX_FRAME_SIZE, MAX_MESSAGE_SIZE, MAX_INBOUND_BUFFER_BYTES, MAX_OUTBOUND_BUFFER_BYTES,
             READ_TIMEOUT, WRITE_TIMEOUT, CLOSE_TIMEOUT, PING_INTERVAL, PONG_TIMEOUT, IDLE_TIMEOUT, MAX_CONNECTIONS,
             ALLOWED_ORIGINS);
 
@@ -97,6 +98,7 @@ public final class DeploymentSettings {
         r.read(MAX_FRAME_SIZE, v -> b.maxFrameSize(SettingValues.size(MAX_FRAME_SIZE, v)));
         r.read(MAX_MESSAGE_SIZE, v -> b.maxMessageSize(SettingValues.size(MAX_MESSAGE_SIZE, v)));
         r.read(MAX_INBOUND_BUFFER_BYTES, v -> b.maxInboundBufferBytes(SettingValues.size(MAX_INBOUND_BUFFER_BYTES, v)));
+        r.read(MAX_OUTBOUND_BUFFER_BYTES, v -> b.maxOutboundBufferBytes(SettingValues.size(MAX_OUTBOUND_BUFFER_BYTES, v)));
         r.read(READ_TIMEOUT, v -> b.readTimeout(SettingValues.duration(READ_TIMEOUT, v, true)));
         r.read(WRITE_TIMEOUT, v -> b.writeTimeout(SettingValues.duration(WRITE_TIMEOUT, v, false)));
         r.read(CLOSE_TIMEOUT, v -> b.closeTimeout(SettingValues.duration(CLOSE_TIMEOUT, v, false)));

@@ -62,8 +62,7 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
     /** onWritePossible came while the drainer was still running: it must not park on the stale "not ready". */
     private volatile boolean writePossibleWhileWriting;
     // Owned by the thread that holds writeState == WRITING.
-    /** Made when there is something to write, let go once all is written: an idle connection holds none. */
-    private ByteBuffer[] batch;
+    private final ByteBuffer[] batch = new ByteBuffer[BATCH_SIZE];
     private int batchCount;
     private int batchIndex;
     private boolean needsFlush;
@@ -226,10 +225,8 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
                     needsFlush = true;
                     outbound.written();
                 }
-                if (batch == null) batch = new ByteBuffer[BATCH_SIZE];
                 batchCount = outbound.take(batch);
                 if (batchCount > 0) continue;
-                batch = null;
                 if (needsFlush) {
                     // Containers may hold the tail of a write back until flushed (Tomcat does).
                     if (!out.isReady()) {
@@ -307,11 +304,6 @@ public final class ServletTransport implements Transport, ReadListener, WriteLis
             return writeState.compareAndSet(WAITING, WRITING);
         }
         return false;
-    }
-
-    /** Whether the writer holds a batch array now (for tests: an idle connection holds none). */
-    boolean holdsWriteBatch() {
-        return batch != null;
     }
 
     // ---- closing ----

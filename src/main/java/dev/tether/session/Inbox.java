@@ -23,8 +23,10 @@ final class Inbox {
     private final long maxBytes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Message> messages = new ArrayDeque<>();
+    private final ArrayDeque<Message> messages = new ArrayDeque<>(1); // grows on demand; idle connections keep it
     private long bytes;
+    /** The messages waiting, readable without the lock: a hint for deciding when to flush. */
+    private volatile int waiting;
     private boolean paused;
     private Supplier<? extends WebSocketException> ending;
 
@@ -36,6 +38,7 @@ final class Inbox {
         lock.lock();
         try {
             messages.add(message);
+            waiting = messages.size();
             bytes += size(message);
             changed.signal();
         } finally {
@@ -75,6 +78,11 @@ final class Inbox {
         }
     }
 
+    /** Whether a message waits to be taken (without locking: a snapshot that may be stale at once). */
+    boolean hasMessages() {
+        return waiting > 0;
+    }
+
     boolean isEnded() {
         lock.lock();
         try {
@@ -111,6 +119,7 @@ final class Inbox {
                     throw new InterruptedIOException("interrupted while waiting for a message");
                 }
             }
+            waiting = messages.size();
             bytes -= size(message);
             if (paused && bytes < maxBytes) {
                 paused = false;

@@ -1,5 +1,7 @@
 package dev.tether.session;
 
+import dev.tether.protocol.FrameEncoder;
+import dev.tether.protocol.Opcode;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -10,14 +12,19 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The frames waiting to be written on one connection, in wire order.
+ * The frames waiting to be written on one connection, in wire order, and the count of their bytes.
  *
- * <p>Bounded by construction: a data frame is queued by the sender that owns it, and that sender waits
- * (up to the write timeout) until the frame is written before it queues its next one, so the queue holds
- * at most one data frame per waiting sender, and senders queue up on the session's send lock. Control
- * frames are capped at {@link #MAX_CONTROL_FRAMES}, pongs apart at {@link #MAX_WAITING_PONGS}: a burst of
- * pings is answered ping for ping, and once that many pongs wait, a new pong replaces the latest waiting one
- * (RFC 6455 §5.5.3 allows answering only the latest ping), so a ping flood cannot grow the queue.
+ * <p>Bounded by its senders: a sender may leave frames here without waiting for them to be written only
+ * while the unwritten bytes stay within the connection's outbound budget; beyond it, it waits
+ * ({@link #awaitUnwrittenAtMost}) until the peer has taken enough, or the write timeout passes. Frames that
+ * wrap a caller's array are waited for until written ({@link #awaitWritten}). Control frames are capped at
+ * {@link #MAX_CONTROL_FRAMES}, pongs apart at {@link #MAX_WAITING_PONGS}: a burst of pings is answered ping
+ * for ping, and once that many pongs wait, a new pong replaces the latest waiting one (RFC 6455 §5.5.3
+ * allows answering only the latest ping), so a ping flood cannot grow the queue.
+ *
+ * <p>Small data frames are {@linkplain #appendSmall appended} to one of two reusable segments, so a burst
+ * of chat-sized messages costs no allocation and leaves as one buffer: the transport writes a whole burst
+ * with one system call.
  *
  * <p>The transport {@linkplain #take takes} batches of whole frames, so a control frame goes out between
  * two frames, never inside one. Only one batch is out at a time.
@@ -33,23 +40,39 @@ public final class OutboundQueue {
      */
     public static final int MAX_WAITING_PONGS = 16;
 
-    /** What became of a data frame a sender waits for. */
+    /** The bytes of one segment: many small frames, small enough to keep two per busy connection. */
+    static final int SEGMENT_BYTES = 4 * 1024;
+
+    /** What became of data a sender waits for. */
     public enum Outcome { WRITTEN, DROPPED, TIMED_OUT }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progress = lock.newCondition();
-    private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>();
-    private final ArrayDeque<ByteBuffer[]> data = new ArrayDeque<>();
+    // Small to start with (they grow on demand): an idle connection keeps them for its whole life.
+    private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>(1);
+    private final ArrayDeque<Object> data = new ArrayDeque<>(1);
     /** The pong queued last, while it waits: the one a pong beyond {@link #MAX_WAITING_PONGS} replaces. */
     private ByteBuffer pendingPong;
-    /** The pongs among the frames in {@link #control}, by identity (buffers compare by content). */
-    private final Set<ByteBuffer> waitingPongs = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The pongs among the frames in {@link #control}, by identity (buffers compare by content); made on the first pong. */
+    private Set<ByteBuffer> waitingPongs = Collections.emptySet();
+    /** The two segments, made on first use (an idle connection has none). */
+    private Segment first;
+    private Segment second;
+    /** The segment at the tail of {@link #data} that still takes frames, or null. */
+    private Segment open;
     private long dataFramesQueued;
     private long dataFramesWritten;
-    /** Data frames in the batch the transport holds: counted as written when it reports the batch done. */
+    /** Data bytes queued and not yet reported written (the batch out included). */
+    private long unwrittenBytes;
+    /** Data frames and bytes in the batch the transport holds: counted as written when it reports the batch done. */
     private int dataFramesInBatch;
+    private long dataBytesInBatch;
+    private Segment batchSegmentA;
+    private Segment batchSegmentB;
     private boolean batchOut;
     private boolean closedForData;
+    /** Data frames were dropped (a failed connection): senders still waiting for them are told so. */
+    private boolean dataDropped;
     private boolean aborted;
 
     /**
@@ -58,14 +81,53 @@ public final class OutboundQueue {
      * connection aborted).
      */
     public long enqueueData(ByteBuffer... frame) {
+        long bytes = 0;
+        for (ByteBuffer b : frame) bytes += b.remaining();
         lock.lock();
         try {
             if (closedForData || aborted) return -1;
-            data.add(frame);
+            data.add(new Frame(frame, bytes));
+            unwrittenBytes += bytes;
+            open = null; // frames after this one must not join a segment queued before it
             return ++dataFramesQueued;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Encodes a small data frame straight into a segment (the caller's array is copied, so it may be
+     * reused at once). Returns its sequence number; -1 when the queue no longer takes data; 0 when no
+     * segment has room (both are queued or out): the caller then queues the frame on its own.
+     */
+    public long appendSmall(FrameEncoder encoder, Opcode opcode, boolean fin, byte[] payload, int offset, int length) {
+        int bytes = encoder.headerLength(length) + length;
+        lock.lock();
+        try {
+            if (closedForData || aborted) return -1;
+            if (bytes > SEGMENT_BYTES) return 0;
+            Segment segment = open;
+            if (segment == null || segment.buffer.remaining() < bytes) {
+                segment = freeSegment();
+                if (segment == null) return 0;
+                segment.queued = true;
+                data.add(segment);
+                open = segment;
+            }
+            encoder.dataFrameInto(segment.buffer, opcode, fin, payload, offset, length);
+            segment.frames++;
+            unwrittenBytes += bytes;
+            return ++dataFramesQueued;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Segment freeSegment() {
+        if (first == null) first = new Segment();
+        if (!first.queued) return first;
+        if (second == null) second = new Segment();
+        return second.queued ? null : second;
     }
 
     /** Queues a ping (or other control frame except pong and close). False when the control queue is full. */
@@ -93,6 +155,9 @@ public final class OutboundQueue {
                 waitingPongs.remove(pendingPong);
             }
             control.add(frame);
+            if (waitingPongs == Collections.<ByteBuffer>emptySet()) {
+                waitingPongs = Collections.newSetFromMap(new IdentityHashMap<>(MAX_WAITING_PONGS * 2));
+            }
             waitingPongs.add(frame);
             pendingPong = frame;
             return true;
@@ -102,21 +167,44 @@ public final class OutboundQueue {
     }
 
     /**
-     * Queues the close frame. Data frames not yet taken are dropped (nothing may follow a close), and
-     * their senders are told so. Nothing but this close is accepted afterwards.
+     * Queues the close frame after the data frames already queued (a send that returned is written before
+     * the close), ahead of nothing else: no data is accepted afterwards.
      */
     public boolean enqueueClose(ByteBuffer frame) {
+        return close(frame, false);
+    }
+
+    /**
+     * Queues the close frame of a failed connection: data frames not yet taken are dropped, so that the close
+     * goes out at once, and their senders are told so. No data is accepted afterwards.
+     */
+    public boolean enqueueFailureClose(ByteBuffer frame) {
+        return close(frame, true);
+    }
+
+    private boolean close(ByteBuffer frame, boolean dropData) {
         lock.lock();
         try {
             if (aborted || closedForData) return false;
             closedForData = true;
-            data.clear();
-            control.add(frame);
+            open = null;
+            if (dropData) dropQueuedData();
+            // After the data: control frames normally overtake data, the close must not.
+            data.add(new Frame(new ByteBuffer[] {frame}, 0));
             progress.signalAll();
             return true;
         } finally {
             lock.unlock();
         }
+    }
+
+    private void dropQueuedData() {
+        for (Object entry : data) {
+            if (entry instanceof Segment) ((Segment) entry).release();
+        }
+        data.clear();
+        unwrittenBytes = dataBytesInBatch;
+        dataDropped = true;
     }
 
     /** The connection is gone: drop everything and release every waiting sender. */
@@ -125,7 +213,8 @@ public final class OutboundQueue {
         try {
             aborted = true;
             closedForData = true;
-            data.clear();
+            open = null;
+            data.clear(); // segments out with the transport stay marked until it reports them written
             control.clear();
             waitingPongs.clear();
             pendingPong = null;
@@ -146,6 +235,7 @@ public final class OutboundQueue {
             if (batchOut || aborted) return 0;
             int n = 0;
             int frames = 0;
+            long bytes = 0;
             while (n < into.length) {
                 ByteBuffer ctl = control.peek();
                 if (ctl != null) {
@@ -155,15 +245,30 @@ public final class OutboundQueue {
                     into[n++] = ctl;
                     continue;
                 }
-                ByteBuffer[] frame = data.peek();
-                if (frame == null || n + frame.length > into.length) break;
+                Object entry = data.peek();
+                if (entry == null) break;
+                if (entry instanceof Segment) {
+                    Segment segment = (Segment) entry;
+                    if (batchSegmentB != null) break; // both segments in this batch already: cannot happen, kept safe
+                    data.poll();
+                    if (open == segment) open = null;
+                    into[n++] = segment.buffer.flip();
+                    frames += segment.frames;
+                    bytes += segment.buffer.remaining();
+                    if (batchSegmentA == null) batchSegmentA = segment; else batchSegmentB = segment;
+                    continue;
+                }
+                Frame frame = (Frame) entry;
+                if (n + frame.buffers.length > into.length) break;
                 data.poll();
-                for (ByteBuffer b : frame) into[n++] = b;
-                frames++;
+                for (ByteBuffer b : frame.buffers) into[n++] = b;
+                if (frame.bytes > 0) frames++; // the close frame (queued with 0 data bytes) is not a data frame
+                bytes += frame.bytes;
             }
             if (n > 0) {
                 batchOut = true;
                 dataFramesInBatch = frames;
+                dataBytesInBatch = bytes;
             }
             return n;
         } finally {
@@ -176,9 +281,19 @@ public final class OutboundQueue {
         lock.lock();
         try {
             batchOut = false;
-            if (dataFramesInBatch > 0) {
+            if (batchSegmentA != null) {
+                batchSegmentA.release();
+                batchSegmentA = null;
+            }
+            if (batchSegmentB != null) {
+                batchSegmentB.release();
+                batchSegmentB = null;
+            }
+            if (dataFramesInBatch > 0 || dataBytesInBatch > 0) {
                 dataFramesWritten += dataFramesInBatch;
+                unwrittenBytes -= dataBytesInBatch;
                 dataFramesInBatch = 0;
+                dataBytesInBatch = 0;
                 progress.signalAll();
             }
         } finally {
@@ -191,6 +306,16 @@ public final class OutboundQueue {
         lock.lock();
         try {
             return !batchOut && control.isEmpty() && data.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Data bytes queued and not yet written. */
+    public long unwrittenBytes() {
+        lock.lock();
+        try {
+            return unwrittenBytes;
         } finally {
             lock.unlock();
         }
@@ -213,7 +338,28 @@ public final class OutboundQueue {
         try {
             while (true) {
                 if (dataFramesWritten >= sequence) return Outcome.WRITTEN;
-                if (aborted || (closedForData && !isOut(sequence))) return Outcome.DROPPED;
+                if (aborted || (dataDropped && !isOut(sequence))) return Outcome.DROPPED;
+                if (remaining <= 0) return Outcome.TIMED_OUT;
+                remaining = progress.awaitNanos(remaining);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until at most {@code budget} data bytes are unwritten, the connection is closing or gone
+     * (DROPPED), or the timeout passes.
+     */
+    public Outcome awaitUnwrittenAtMost(long budget, long timeout, TimeUnit unit) throws InterruptedException {
+        long remaining = unit.toNanos(timeout);
+        lock.lock();
+        try {
+            while (true) {
+                if (unwrittenBytes <= budget) return Outcome.WRITTEN;
+                // Closing: what is queued goes out ahead of the close frame if the peer reads it, within the
+                // close timeout; a sender waiting for room is told the connection is closed.
+                if (aborted || closedForData) return Outcome.DROPPED;
                 if (remaining <= 0) return Outcome.TIMED_OUT;
                 remaining = progress.awaitNanos(remaining);
             }
@@ -225,5 +371,30 @@ public final class OutboundQueue {
     /** Whether a frame is in the batch the transport holds (and so will still be written). */
     private boolean isOut(long sequence) {
         return batchOut && sequence <= dataFramesWritten + dataFramesInBatch;
+    }
+
+    /** A data frame queued on its own. */
+    private static final class Frame {
+        final ByteBuffer[] buffers;
+        final long bytes;
+
+        Frame(ByteBuffer[] buffers, long bytes) {
+            this.buffers = buffers;
+            this.bytes = bytes;
+        }
+    }
+
+    /** Small frames encoded one after another into one buffer, written as one. */
+    private static final class Segment {
+        final ByteBuffer buffer = ByteBuffer.allocate(SEGMENT_BYTES);
+        int frames;
+        /** In the queue or out with the transport: not free for new frames. */
+        boolean queued;
+
+        void release() {
+            buffer.clear();
+            frames = 0;
+            queued = false;
+        }
     }
 }

@@ -44,6 +44,7 @@ public final class Timers {
     }
 
     private static synchronized void shutdownExecutor() {
+        DeferredFlushes.timersStopping();
         if (executor != null) {
             executor.shutdownNow();
             executor = null;

@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -77,22 +78,27 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     /** Made once: a method reference made per readMessage call is an allocation unless inlining removes it. */
     private final Runnable resumeReading = this::resumeReading;
 
-    /**
-     * Small data frames (the common chat-sized message) are written whole into one buffer reused by every
-     * send, instead of four objects per frame (header buffer and array, payload view, buffer array).
-     * Reuse is safe because senders are serialised by the send lock, and a send reuses the buffer only
-     * once the frame that last used it is reported written (an interrupted or failed send leaves it
-     * to the transport, and the next small send allocates as usual). Made on first use.
-     */
+    /** Payloads up to this size are encoded into the outbound queue's reusable segments. */
     private static final int SMALL_FRAME_PAYLOAD = 512;
-    private ByteBuffer[] smallFrame;
-    private long smallFrameSequence;
+    /** Unwritten bytes a send may leave queued and return (see {@link WebSocketConfig#maxOutboundBufferBytes()}). */
+    private final long outboundBudget;
+    /** A fragmented send holds the send lock while it waits for the peer: trySendMessage must not wait for it. */
+    private volatile boolean sendingFragments;
+    /** The thread that last read a message: the handler's, whose replies may share a write. */
+    private volatile Thread reader;
+    /** Frames were queued without a flush (see {@link #flushOrDefer()}). */
+    private volatile boolean flushDeferred;
+    /** 1 while this session waits in {@link DeferredFlushes}. */
+    private volatile int sweepRegistration;
+    private static final AtomicIntegerFieldUpdater<WebSocketSession> SWEEP_REGISTRATION =
+            AtomicIntegerFieldUpdater.newUpdater(WebSocketSession.class, "sweepRegistration");
 
     public WebSocketSession(Role role, WebSocketConfig config, HandshakeInfo info) {
         this.role = Objects.requireNonNull(role, "role");
         this.config = config == null ? WebSocketConfig.defaults() : config;
         this.info = Objects.requireNonNull(info, "info");
         this.inbox = new Inbox(this.config.maxInboundBufferBytes());
+        this.outboundBudget = this.config.maxOutboundBufferBytes();
         this.encoder = new FrameEncoder(role);
         this.inbound = new InboundProtocol(role, this.config.maxFrameSize(), this.config.maxMessageSize(), new Events());
         this.heartbeat = new Heartbeat(new HeartbeatPeer(), this.config.pingInterval().toMillis(),
@@ -122,12 +128,12 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     @Override
     public void sendMessage(String text) throws IOException {
-        sendWhole(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8));
+        sendWhole(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8), true);
     }
 
     @Override
     public void sendMessage(byte[] data) throws IOException {
-        sendWhole(Opcode.BINARY, data);
+        sendWhole(Opcode.BINARY, data, false);
     }
 
     @Override
@@ -149,27 +155,154 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         sendFragments(Opcode.BINARY, fragments, b -> b);
     }
 
-    private void sendWhole(Opcode opcode, byte[] payload) throws IOException {
+    private void sendWhole(Opcode opcode, byte[] payload, boolean owned) throws IOException {
         Objects.requireNonNull(payload, "message");
         long deadline = deadline();
         lockForSending(deadline);
+        long sequence;
+        boolean waitUntilWritten;
         try {
-            sendFrame(opcode, true, payload, deadline);
+            ensureOpen();
+            sequence = payload.length <= SMALL_FRAME_PAYLOAD
+                    ? outbound.appendSmall(encoder, opcode, true, payload, 0, payload.length) : 0;
+            // A frame that wraps the caller's array must be written before the send returns: the caller may
+            // reuse the array. Up to the outbound budget it is copied instead, and the send returns at once.
+            waitUntilWritten = false;
+            if (sequence == 0) {
+                boolean copy = !owned && role == Role.SERVER && payload.length <= outboundBudget;
+                waitUntilWritten = !owned && role == Role.SERVER && !copy;
+                sequence = outbound.enqueueData(copy ? copiedFrame(opcode, payload) : encoder.dataFrame(opcode, true, payload, 0, payload.length));
+            }
         } finally {
             sendLock.unlock();
         }
+        if (sequence < 0) throw closedException();
+        idleTimer.activity();
+        flushOrDefer();
+        awaitOutcome(waitUntilWritten ? awaitWritten(sequence, deadline) : awaitBudget(deadline));
         ConnectionStats.sent();
+    }
+
+    /** A frame in one buffer of its own, the payload copied: it may be written after the send returned. */
+    private ByteBuffer[] copiedFrame(Opcode opcode, byte[] payload) {
+        ByteBuffer frame = ByteBuffer.allocate(encoder.headerLength(payload.length) + payload.length);
+        encoder.dataFrameInto(frame, opcode, true, payload, 0, payload.length);
+        return new ByteBuffer[] {frame.flip()};
+    }
+
+    @Override
+    public boolean trySendMessage(String text) throws IOException {
+        return trySend(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    @Override
+    public boolean trySendMessage(byte[] data) throws IOException {
+        return trySend(Opcode.BINARY, data, false);
+    }
+
+    private boolean trySend(Opcode opcode, byte[] payload, boolean owned) throws IOException {
+        Objects.requireNonNull(payload, "message");
+        ensureOpen();
+        // A send holds the lock only to queue its frames, except a fragmented one, which waits for the peer.
+        if (!sendLock.tryLock()) {
+            if (sendingFragments) return false;
+            lockForSending(deadline());
+        }
+        long sequence;
+        try {
+            ensureOpen();
+            if (outbound.unwrittenBytes() > outboundBudget) return false;
+            sequence = payload.length <= SMALL_FRAME_PAYLOAD
+                    ? outbound.appendSmall(encoder, opcode, true, payload, 0, payload.length) : 0;
+            if (sequence == 0) {
+                boolean copy = !owned && role == Role.SERVER;
+                sequence = outbound.enqueueData(copy ? copiedFrame(opcode, payload) : encoder.dataFrame(opcode, true, payload, 0, payload.length));
+            }
+        } finally {
+            sendLock.unlock();
+        }
+        if (sequence < 0) throw closedException();
+        idleTimer.activity();
+        flushOrDefer();
+        ConnectionStats.sent();
+        return true;
+    }
+
+    /**
+     * Writes now, or, on a server, leaves the frames for the next write when the sender is the handler's
+     * reading thread and more messages wait for it: its replies to them will follow at once, and one
+     * write then carries them all (a burst of ten small echoes costs one system call, not ten). The frames
+     * are written when the handler next waits for input, when they reach the outbound budget, or within
+     * about a millisecond ({@link DeferredFlushes}) if it does neither.
+     */
+    private void flushOrDefer() {
+        if (role == Role.SERVER && reader == Thread.currentThread() && inbox.hasMessages()
+                && outbound.unwrittenBytes() < outboundBudget) {
+            flushDeferred = true;
+            if (SWEEP_REGISTRATION.compareAndSet(this, 0, 1)) DeferredFlushes.add(this);
+            return;
+        }
+        flushDeferred = false;
+        transport.flush();
+    }
+
+    /** Before the handler waits for input: what it left unflushed goes out now. */
+    private void flushIfDeferred() {
+        if (flushDeferred) {
+            flushDeferred = false;
+            transport.flush();
+        }
+    }
+
+    /** The {@link DeferredFlushes} sweep found this session waiting. */
+    void flushDeferredBySweep() {
+        sweepRegistration = 0; // first: a deferral from now on registers again
+        flushIfDeferred();
+    }
+
+    private OutboundQueue.Outcome awaitBudget(long deadlineNanos) throws InterruptedIOException {
+        try {
+            return outbound.awaitUnwrittenAtMost(outboundBudget, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while sending");
+        }
+    }
+
+    private OutboundQueue.Outcome awaitWritten(long sequence, long deadlineNanos) throws InterruptedIOException {
+        try {
+            return outbound.awaitWritten(sequence, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while sending");
+        }
+    }
+
+    private void awaitOutcome(OutboundQueue.Outcome outcome) throws IOException {
+        switch (outcome) {
+            case WRITTEN:
+                return;
+            case DROPPED:
+                throw closedException();
+            default:
+                writeTimedOut();
+        }
     }
 
     private interface Encoding<T> {
         byte[] bytes(T fragment);
     }
 
-    /** One message, one frame per fragment; the send lock is held throughout so no other message interleaves. */
+    /**
+     * One message, one frame per fragment; the send lock is held throughout so no other message
+     * interleaves. Each frame is written before the next is queued: a huge message costs one fragment
+     * of memory at a time.
+     */
     private <T> void sendFragments(Opcode opcode, Iterable<T> fragments, Encoding<T> encoding) throws IOException {
         Objects.requireNonNull(fragments, "fragments");
         long deadline = deadline();
         lockForSending(deadline);
+        sendingFragments = true;
         try {
             Iterator<T> it = fragments.iterator();
             Opcode next = opcode;
@@ -184,6 +317,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
                 next = Opcode.CONTINUATION;
             }
         } finally {
+            sendingFragments = false;
             sendLock.unlock();
         }
         ConnectionStats.sent();
@@ -191,39 +325,11 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     private void sendFrame(Opcode opcode, boolean fin, byte[] payload, long deadlineNanos) throws IOException {
         ensureOpen();
-        ByteBuffer[] frame;
-        boolean small = payload.length <= SMALL_FRAME_PAYLOAD && outbound.isWritten(smallFrameSequence);
-        if (small) {
-            if (smallFrame == null) {
-                smallFrame = new ByteBuffer[] {ByteBuffer.allocate(encoder.headerLength(SMALL_FRAME_PAYLOAD) + SMALL_FRAME_PAYLOAD)};
-            }
-            frame = smallFrame;
-            ByteBuffer buffer = frame[0].clear();
-            encoder.dataFrameInto(buffer, opcode, fin, payload, 0, payload.length);
-            buffer.flip();
-        } else {
-            frame = encoder.dataFrame(opcode, fin, payload, 0, payload.length);
-        }
-        long sequence = outbound.enqueueData(frame);
+        long sequence = outbound.enqueueData(encoder.dataFrame(opcode, fin, payload, 0, payload.length));
         if (sequence < 0) throw closedException();
-        if (small) smallFrameSequence = sequence;
         idleTimer.activity();
         transport.flush();
-        OutboundQueue.Outcome outcome;
-        try {
-            outcome = outbound.awaitWritten(sequence, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while sending");
-        }
-        switch (outcome) {
-            case WRITTEN:
-                return;
-            case DROPPED:
-                throw closedException();
-            default:
-                writeTimedOut();
-        }
+        awaitOutcome(awaitWritten(sequence, deadlineNanos));
     }
 
     private void lockForSending(long deadlineNanos) throws IOException {
@@ -284,8 +390,10 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     @Override
     public Message readMessage(Duration timeout) throws IOException {
-        Message message = inbox.take(timeout.toNanos(), resumeReading);
-        return message;
+        Thread current = Thread.currentThread();
+        if (reader != current) reader = current;
+        if (!inbox.hasMessages()) flushIfDeferred();
+        return inbox.take(timeout.toNanos(), resumeReading);
     }
 
     @Override
@@ -384,7 +492,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     private void failConnection(WebSocketFailedException failure) {
         LOG.log(Level.FINE, () -> "failing " + describe() + ": " + failure.getMessage());
         if (closeHandshake.startLocal()) {
-            outbound.enqueueClose(encoder.closeFrame(failure.closeCode(), failure.getMessage()));
+            outbound.enqueueFailureClose(encoder.closeFrame(failure.closeCode(), failure.getMessage()));
         }
         closeHandshake.terminate();
         closeStatus = new CloseStatus(failure.closeCode(), failure.getMessage());

@@ -16,12 +16,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ChatRoomSlowMemberTest {
 
-    private static final int QUEUE_CAPACITY = 4;
     private static final int LINES = 50;
 
     @Test
     void aMemberThatStopsReadingIsDroppedWith1008WhileTheOthersReceiveEverythingInOrder() throws Exception {
-        ChatRoom room = new ChatRoom(QUEUE_CAPACITY);
+        ChatRoom room = new ChatRoom();
         FakeWebSocket alice = FakeWebSocket.open();
         FakeWebSocket bob = FakeWebSocket.open();
         FakeWebSocket stuck = FakeWebSocket.neverReading();
@@ -30,7 +29,7 @@ class ChatRoomSlowMemberTest {
         room.join(stuck, "stuck");
 
         // Alice and Bob read as fast as the room writes (each line is awaited before the next is posted);
-        // the third member reads nothing at all, and its queue holds only QUEUE_CAPACITY lines.
+        // the third member reads nothing at all: its outbound buffer is full (the fake's refuses at once).
         List<String> aliceGot = new ArrayList<>();
         List<String> bobGot = new ArrayList<>();
         for (int i = 0; i < LINES; i++) {
@@ -45,7 +44,7 @@ class ChatRoomSlowMemberTest {
         alice.drainSent().forEach(json -> aliceGot.add(ChatJson.summary(json)));
         bob.drainSent().forEach(json -> bobGot.add(ChatJson.summary(json)));
 
-        assertEquals(new CloseStatus(1008, "too slow: message queue full"), stuck.closeStatus());
+        assertEquals(new CloseStatus(1008, "too slow: send buffer full"), stuck.closeStatus());
         assertNotEquals(Thread.currentThread().getName(), stuck.closingThread(),
                 "the room closes a slow member off its own thread, never waiting on it");
         assertEquals(2, room.online());
@@ -60,7 +59,7 @@ class ChatRoomSlowMemberTest {
 
     @Test
     void aMemberWhoseConnectionFailsLeavesAndTheOthersAreTold() throws Exception {
-        ChatRoom room = new ChatRoom(QUEUE_CAPACITY);
+        ChatRoom room = new ChatRoom();
         FakeWebSocket alice = FakeWebSocket.open();
         FakeWebSocket gone = FakeWebSocket.open();
         room.join(alice, "alice");

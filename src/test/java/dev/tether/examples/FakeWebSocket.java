@@ -121,6 +121,20 @@ final class FakeWebSocket implements WebSocket {
         sendMessage("binary:" + data.length);
     }
 
+    /** A peer that never reads has a full outbound buffer: nothing is queued. */
+    @Override
+    public boolean trySendMessage(String text) throws IOException {
+        if (closeStatus != null) throw new WebSocketClosedException(closeStatus);
+        if (sendGate.getCount() > 0) return false;
+        sent.add(text);
+        return true;
+    }
+
+    @Override
+    public boolean trySendMessage(byte[] data) throws IOException {
+        return trySendMessage("binary:" + data.length);
+    }
+
     @Override
     public void sendMessage(Message message) throws IOException {
         sendMessage(message.isText() ? message.text() : "binary:" + message.bytes().length);

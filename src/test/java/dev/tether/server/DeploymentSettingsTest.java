@@ -40,6 +40,7 @@ class DeploymentSettingsTest {
                 Map.entry("tether.maxFrameSize", "1MiB"),
                 Map.entry("tether.maxMessageSize", "2MiB"),
                 Map.entry("tether.maxInboundBufferBytes", "64KiB"),
+                Map.entry("tether.maxOutboundBufferBytes", "16KiB"),
                 Map.entry("tether.readTimeout", "60"),
                 Map.entry("tether.writeTimeout", "PT5S"),
                 Map.entry("tether.closeTimeout", "2"),
@@ -52,6 +53,7 @@ class DeploymentSettingsTest {
         assertEquals(1L << 20, c.maxFrameSize());
         assertEquals(2L << 20, c.maxMessageSize());
         assertEquals(64 * 1024, c.maxInboundBufferBytes());
+        assertEquals(16 * 1024, c.maxOutboundBufferBytes());
         assertEquals(Duration.ofSeconds(60), c.readTimeout());
         assertEquals(Duration.ofSeconds(5), c.writeTimeout());
         assertEquals(Duration.ofSeconds(2), c.closeTimeout());

@@ -22,6 +22,8 @@ public final class InMemoryTransport implements Transport {
     public volatile boolean closed;
     public volatile boolean aborted;
     volatile int resumes;
+    /** Batches written: what would be one system call each on a network. */
+    volatile int writes;
 
     InMemoryTransport(WebSocketSession session) {
         this.session = session;
@@ -51,6 +53,7 @@ public final class InMemoryTransport implements Transport {
         OutboundQueue queue = session.outbound();
         int n;
         while ((n = queue.take(batch)) > 0) {
+            writes++;
             for (int i = 0; i < n; i++) {
                 ByteBuffer b = batch[i];
                 written.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
@@ -95,9 +98,18 @@ public final class InMemoryTransport implements Transport {
         return recorder.events;
     }
 
+    /** The payloads of the binary messages written so far. */
+    public List<byte[]> writtenPayloads() throws WebSocketFailedException {
+        Role peer = session.role() == Role.SERVER ? Role.CLIENT : Role.SERVER;
+        Recorder recorder = new Recorder();
+        new InboundProtocol(peer, Long.MAX_VALUE / 4, Long.MAX_VALUE / 4, recorder).receive(ByteBuffer.wrap(writtenBytes()));
+        return recorder.binaries;
+    }
+
     /** Turns events into readable strings: "text:hi", "binary:3", "ping", "pong", "close:1000:bye". */
     static final class Recorder implements InboundListener {
         final List<String> events = new ArrayList<>();
+        final List<byte[]> binaries = new ArrayList<>();
 
         @Override
         public void onText(String text) {
@@ -107,6 +119,7 @@ public final class InMemoryTransport implements Transport {
         @Override
         public void onBinary(byte[] data) {
             events.add("binary:" + data.length);
+            binaries.add(data);
         }
 
         @Override

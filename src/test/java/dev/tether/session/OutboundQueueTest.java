@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.protocol.FrameEncoder;
+import dev.tether.protocol.Opcode;
+import dev.tether.protocol.Role;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -84,14 +87,36 @@ class OutboundQueueTest {
     }
 
     @Test
-    void closeDropsDataNotYetTakenAndRefusesMore() throws Exception {
+    void closeGoesOutAfterTheDataAlreadyQueuedAndRefusesMore() throws Exception {
+        OutboundQueue q = new OutboundQueue();
+        long taken = q.enqueueData(buf(1));
+        ByteBuffer[] batch = new ByteBuffer[1];
+        q.take(batch); // frame 1 is out
+        long queued = q.enqueueData(buf(2));
+        ByteBuffer close = buf(8);
+        assertTrue(q.enqueueClose(close));
+        assertEquals(-1, q.enqueueData(buf(3)));
+        q.written();
+        assertEquals(OutboundQueue.Outcome.WRITTEN, q.awaitWritten(taken, 1, TimeUnit.SECONDS));
+
+        ByteBuffer[] next = new ByteBuffer[4];
+        assertEquals(2, q.take(next));
+        assertEquals(2, next[0].get(0), "the data queued before the close");
+        assertSame(close, next[1]);
+        q.written();
+        assertEquals(OutboundQueue.Outcome.WRITTEN, q.awaitWritten(queued, 1, TimeUnit.SECONDS));
+        assertEquals(0, q.unwrittenBytes());
+    }
+
+    @Test
+    void failureCloseDropsDataNotYetTaken() throws Exception {
         OutboundQueue q = new OutboundQueue();
         long taken = q.enqueueData(buf(1));
         ByteBuffer[] batch = new ByteBuffer[1];
         q.take(batch); // frame 1 is out: it will be written
         long dropped = q.enqueueData(buf(2));
         ByteBuffer close = buf(8);
-        assertTrue(q.enqueueClose(close));
+        assertTrue(q.enqueueFailureClose(close));
 
         assertEquals(-1, q.enqueueData(buf(3)));
         assertEquals(OutboundQueue.Outcome.DROPPED, q.awaitWritten(dropped, 1, TimeUnit.SECONDS));
@@ -125,5 +150,74 @@ class OutboundQueueTest {
         assertEquals(OutboundQueue.Outcome.DROPPED, q.awaitWritten(seq, 10, TimeUnit.SECONDS));
         aborter.join();
         assertTrue(q.isEmpty());
+    }
+
+    private static final FrameEncoder SERVER = new FrameEncoder(Role.SERVER);
+
+    @Test
+    void smallFramesQueuedInARowLeaveAsOneBuffer() {
+        OutboundQueue q = new OutboundQueue();
+        for (int i = 0; i < 10; i++) {
+            assertTrue(q.appendSmall(SERVER, Opcode.TEXT, true, new byte[] {(byte) ('0' + i)}, 0, 1) > 0);
+        }
+        ByteBuffer[] batch = new ByteBuffer[4];
+        assertEquals(1, q.take(batch), "ten frames, one buffer, one write");
+        assertEquals(30, batch[0].remaining());
+        assertEquals((byte) 0x81, batch[0].get(0));
+        assertEquals('9', batch[0].get(29));
+        assertEquals(30, q.unwrittenBytes());
+        q.written();
+        assertEquals(0, q.unwrittenBytes());
+        assertTrue(q.isWritten(10));
+    }
+
+    @Test
+    void aFrameQueuedOnItsOwnKeepsItsPlaceBetweenSmallFrames() {
+        OutboundQueue q = new OutboundQueue();
+        q.appendSmall(SERVER, Opcode.TEXT, true, new byte[] {'a'}, 0, 1);
+        ByteBuffer big = buf(7);
+        q.enqueueData(big);
+        q.appendSmall(SERVER, Opcode.TEXT, true, new byte[] {'b'}, 0, 1);
+        ByteBuffer[] batch = new ByteBuffer[4];
+        assertEquals(3, q.take(batch));
+        assertEquals('a', batch[0].get(2));
+        assertSame(big, batch[1]);
+        assertEquals('b', batch[2].get(2));
+    }
+
+    @Test
+    void segmentsAreReusedOnceWrittenAndRefusedWhileBothAreBusy() {
+        OutboundQueue q = new OutboundQueue();
+        q.appendSmall(SERVER, Opcode.TEXT, true, new byte[] {'a'}, 0, 1);
+        ByteBuffer[] batch = new ByteBuffer[4];
+        q.take(batch);
+        ByteBuffer firstSegment = batch[0];
+        q.appendSmall(SERVER, Opcode.TEXT, true, new byte[] {'b'}, 0, 1); // the second segment
+        q.enqueueData(buf(7));
+        assertEquals(0, q.appendSmall(SERVER, Opcode.TEXT, true, new byte[] {'c'}, 0, 1),
+                "one segment out, one queued behind a frame: the caller must queue on its own");
+        q.written();
+        assertTrue(q.appendSmall(SERVER, Opcode.TEXT, true, new byte[] {'c'}, 0, 1) > 0);
+        assertEquals(3, q.take(batch));
+        assertSame(firstSegment, batch[2], "the first segment, free again, took 'c'");
+    }
+
+    @Test
+    void aSenderWaitingForRoomIsReleasedWhenThePeerTakesEnough() throws Exception {
+        OutboundQueue q = new OutboundQueue();
+        q.enqueueData(ByteBuffer.wrap(new byte[100]));
+        assertEquals(OutboundQueue.Outcome.TIMED_OUT, q.awaitUnwrittenAtMost(50, 20, TimeUnit.MILLISECONDS));
+        ByteBuffer[] batch = new ByteBuffer[4];
+        q.take(batch);
+        q.written();
+        assertEquals(OutboundQueue.Outcome.WRITTEN, q.awaitUnwrittenAtMost(50, 1, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aSenderWaitingForRoomIsToldOfTheClose() throws Exception {
+        OutboundQueue q = new OutboundQueue();
+        q.enqueueData(ByteBuffer.wrap(new byte[100]));
+        q.enqueueClose(buf(8));
+        assertEquals(OutboundQueue.Outcome.DROPPED, q.awaitUnwrittenAtMost(50, 1, TimeUnit.SECONDS));
     }
 }

@@ -10,6 +10,7 @@ import dev.tether.WebSocketClosedException;
 import dev.tether.WebSocketConfig;
 import dev.tether.protocol.Opcode;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,16 @@ class SessionIdleTimeoutTest {
         return t.writtenEvents().contains("close:1001:idle timeout");
     }
 
+    /** Waits for the close frame: the reader may learn of the close just before the timer thread writes it. */
+    private static boolean awaitClosedForIdleness(InMemoryTransport t) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!t.writtenEvents().contains("close:1001:idle timeout")) {
+            if (System.nanoTime() > deadline) return false;
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
     @Test
     void anUnusedConnectionIsClosedWithGoingAway() throws Exception {
         InMemoryTransport t = InMemoryTransport.server(idle(Duration.ZERO));
@@ -35,7 +46,7 @@ class SessionIdleTimeoutTest {
                 () -> t.session.readMessage(Duration.ofSeconds(10)));
         assertEquals(CloseCodes.GOING_AWAY, e.code());
         assertEquals("idle timeout", e.reason());
-        assertTrue(closedForIdleness(t), "a close frame, not a dropped connection: " + t.writtenEvents());
+        assertTrue(awaitClosedForIdleness(t), "a close frame, not a dropped connection: " + t.writtenEvents());
         assertFalse(t.aborted, "the closing handshake is left to finish");
         t.receive(ClientFrames.close(1001, ""));
         assertTrue(t.closed, "the peer's answer ends the connection");

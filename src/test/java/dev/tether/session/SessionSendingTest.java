@@ -67,37 +67,109 @@ class SessionSendingTest {
     }
 
     @Test
-    void sendToAPeerThatStoppedReadingFailsAfterTheWriteTimeout() throws Exception {
-        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.builder().writeTimeout(Duration.ofMillis(200)).build());
+    void sendToAPeerThatStoppedReadingFailsAfterTheWriteTimeoutOnceTheOutboundBufferIsFull() throws Exception {
+        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.builder()
+                .writeTimeout(Duration.ofMillis(200)).maxOutboundBufferBytes(4096).build());
         t.stall();
-        long start = System.nanoTime();
-        WebSocketTimeoutException e = assertThrows(WebSocketTimeoutException.class, () -> t.session.sendMessage("stuck"));
+        String kib = "x".repeat(1024);
+        int returned = 0;
+        long start = 0;
+        WebSocketTimeoutException failure = null;
+        while (returned < 100) {
+            start = System.nanoTime();
+            try {
+                t.session.sendMessage(kib);
+                returned++;
+            } catch (WebSocketTimeoutException e) {
+                failure = e;
+                break;
+            }
+        }
+        assertTrue(failure != null, "sends never blocked");
+        // Frames of 1,028 bytes (a 4-byte header): three leave 3,084 bytes waiting; the fourth passes 4 KiB and waits.
+        assertEquals(3, returned, "sends return at once while the 4 KiB buffer has room, then one waits");
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(elapsedMs >= 150, "waited for the timeout, not less: " + elapsedMs);
-        assertTrue(e.getMessage().contains("write timeout"), e.getMessage());
+        assertTrue(failure.getMessage().contains("write timeout"), failure.getMessage());
         assertTrue(t.aborted, "the connection is dropped");
         assertFalse(t.session.isConnected());
         assertEquals(CloseCodes.ABNORMAL, t.session.closeStatus().code());
     }
 
     @Test
-    void sendReturnsOnlyOnceTheTransportHasTakenTheFrame() throws Exception {
-        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
+    void sendReturnsAtOnceWhileTheOutboundBufferHasRoomAndWaitsBeyondIt() throws Exception {
+        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.builder().maxOutboundBufferBytes(4096).build());
         t.stall();
+        t.session.sendMessage("queued");
         Thread sender = new Thread(() -> {
             try {
-                t.session.sendMessage("waiting");
+                t.session.sendMessage("y".repeat(8000)); // beyond the buffer: waits until the peer takes it
+                t.session.sendMessage("after");
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
         });
         sender.start();
         sender.join(200);
-        assertTrue(sender.isAlive(), "a send blocks while the peer takes nothing");
+        assertTrue(sender.isAlive(), "a send beyond the outbound buffer blocks while the peer takes nothing");
         t.unstall();
         sender.join(5000);
         assertFalse(sender.isAlive());
-        assertEquals(List.of("text:waiting"), t.writtenEvents());
+        assertEquals(List.of("text:queued", "text:" + "y".repeat(8000), "text:after"), t.writtenEvents());
+    }
+
+    @Test
+    void aLargeBinaryMessageIsWrittenBeforeItsSendReturnsSoItsArrayMayBeReused() throws Exception {
+        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.builder().maxOutboundBufferBytes(1024).build());
+        t.stall();
+        byte[] big = new byte[4096];
+        Thread sender = new Thread(() -> {
+            try {
+                t.session.sendMessage(big);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        sender.start();
+        sender.join(200);
+        assertTrue(sender.isAlive(), "the frame wraps the caller's array: the send waits for it to be written");
+        t.unstall();
+        sender.join(5000);
+        assertFalse(sender.isAlive());
+        assertEquals(List.of("binary:4096"), t.writtenEvents());
+    }
+
+    @Test
+    void aBinaryMessageThatReturnsAtOnceWasCopied() throws Exception {
+        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
+        t.stall();
+        byte[] reused = "first".getBytes(StandardCharsets.UTF_8);
+        byte[] medium = new byte[2000];
+        medium[0] = 1;
+        t.session.sendMessage(reused);
+        t.session.sendMessage(medium);
+        reused[0] = 'F'; // the caller reuses its arrays at once
+        medium[0] = 2;
+        t.unstall();
+        List<byte[]> payloads = t.writtenPayloads();
+        assertEquals("first", new String(payloads.get(0), StandardCharsets.UTF_8));
+        assertEquals(1, payloads.get(1)[0]);
+    }
+
+    @Test
+    void trySendRefusesOnceTheOutboundBufferIsFullAndNeverWaits() throws Exception {
+        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.builder().maxOutboundBufferBytes(2048).build());
+        t.stall();
+        String kib = "z".repeat(1024);
+        int accepted = 0;
+        while (accepted < 100 && t.session.trySendMessage(kib)) accepted++;
+        // 1,028-byte frames: the second is accepted with 1,028 bytes waiting, the third finds 2,056 > 2,048.
+        assertEquals(2, accepted, "accepted while the 2 KiB buffer was not full (the last may pass it by one message)");
+        assertFalse(t.session.trySendMessage(new byte[1]));
+        assertTrue(t.session.isConnected(), "a full buffer is the caller's to handle, not a failure");
+        t.unstall();
+        assertEquals(2, t.writtenEvents().size());
+        assertTrue(t.session.trySendMessage("room again"));
     }
 
     @Test
@@ -126,21 +198,32 @@ class SessionSendingTest {
     }
 
     @Test
-    void closeWhileASenderWaitsReleasesItWithClosed() throws Exception {
-        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
+    void closeWhileASenderWaitsForRoomReleasesItWithClosedAndTheQueuedDataPrecedeTheClose() throws Exception {
+        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.builder().maxOutboundBufferBytes(16).build());
         t.stall();
-        // First frame is taken by nobody; the sender waits.
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<?> f = pool.submit(() -> {
-            t.session.sendMessage("pending");
+            t.session.sendMessage("pending beyond the buffer");
             return null;
         });
         Thread.sleep(100);
+        assertFalse(f.isDone(), "the sender waits for room");
         t.session.close(1001, "shutting down");
         Exception e = assertThrows(Exception.class, () -> f.get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof dev.tether.WebSocketClosedException, String.valueOf(e.getCause()));
         pool.shutdown();
         t.unstall();
-        assertEquals(List.of("close:1001:shutting down"), t.writtenEvents(), "nothing follows a close frame");
+        assertEquals(List.of("text:pending beyond the buffer", "close:1001:shutting down"), t.writtenEvents(),
+                "a message queued before the close goes out before it; nothing follows the close");
+    }
+
+    @Test
+    void aMessageSentJustBeforeCloseIsWrittenBeforeTheCloseFrame() throws Exception {
+        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
+        t.stall();
+        t.session.sendMessage("goodbye");
+        t.session.close();
+        t.unstall();
+        assertEquals(List.of("text:goodbye", "close:1000"), t.writtenEvents());
     }
 }

@@ -14,6 +14,8 @@ final class Frames {
 
     static final int HEAD = 16;
     static final byte[] MASK = {(byte) 0x3c, (byte) 0xa5, (byte) 0x5a, (byte) 0xc3};
+    /** {@link #MASK} twice, for masking 8 bytes at a time (big-endian, as ByteBuffer's putLong). */
+    private static final long MASK_LONG = 0x3ca55ac33ca55ac3L;
 
     private Frames() {
     }
@@ -58,10 +60,8 @@ final class Frames {
 
     /** Writes the masked sequence number and timestamp at {@code payloadStart} (absolute). */
     static void patchHead(ByteBuffer frame, int payloadStart, long sequence, long nanos) {
-        for (int i = 0; i < 8; i++) {
-            frame.put(payloadStart + i, (byte) ((sequence >>> (56 - 8 * i)) ^ MASK[i & 3]));
-            frame.put(payloadStart + 8 + i, (byte) ((nanos >>> (56 - 8 * i)) ^ MASK[(8 + i) & 3]));
-        }
+        frame.putLong(payloadStart, sequence ^ MASK_LONG); // the payload starts at mask offset 0
+        frame.putLong(payloadStart + 8, nanos ^ MASK_LONG);
     }
 
     /** A masked control frame (pong, close) with a payload of at most 125 bytes. */

@@ -1,86 +1,65 @@
 package dev.tether.load.servers;
 
 import dev.tether.WebSocket;
-import dev.tether.session.Threads;
 import java.io.IOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tether's broadcast for the chatroom scenario, built like {@code dev.tether.examples.ChatRoom} without
- * the chat's JSON events: every member has a bounded queue and a writer thread of its own, so a slow member
- * only delays itself; the room offers each message to every queue without waiting, and a member whose
- * queue is full is dropped (the benchmark counts that as lost deliveries).
+ * the chat's JSON events: messages go into one queue, and whichever caller finds nobody distributing hands
+ * each to every member with {@link WebSocket#trySendMessage(byte[])} (queued on the connection without
+ * waiting; one thread does a burst's writes, no thread per member). A member whose outbound buffer is full
+ * is dropped (the benchmark counts that as lost deliveries).
  */
 final class BroadcastRoom {
 
-    static final int DEFAULT_QUEUE_CAPACITY = 1024;
+    private final CopyOnWriteArraySet<WebSocket> members = new CopyOnWriteArraySet<>();
+    private final ConcurrentLinkedQueue<byte[]> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean distributing = new AtomicBoolean();
 
-    private final int queueCapacity;
-    private final CopyOnWriteArraySet<Member> members = new CopyOnWriteArraySet<>();
-
-    BroadcastRoom(int queueCapacity) {
-        this.queueCapacity = queueCapacity;
+    WebSocket join(WebSocket ws) {
+        members.add(ws);
+        return ws;
     }
 
-    Member join(WebSocket ws) {
-        Member member = new Member(ws, queueCapacity);
-        members.add(member);
-        Threads.start("broadcast-writer", member::write);
-        return member;
-    }
-
-    void leave(Member member) {
+    void leave(WebSocket member) {
         members.remove(member);
-        member.stop();
     }
 
-    /** One lock orders the offers, so every member gets the messages in the same order. */
-    synchronized void broadcast(byte[] message) {
-        for (Member member : members) {
-            if (!member.offer(message)) {
-                members.remove(member);
-                member.stop();
-            }
-        }
-    }
-
-    static final class Member {
-        private static final byte[] WAKE_UP = new byte[0];
-        private final WebSocket ws;
-        private final BlockingQueue<byte[]> outgoing;
-        private final AtomicBoolean active = new AtomicBoolean(true);
-
-        Member(WebSocket ws, int capacity) {
-            this.ws = ws;
-            this.outgoing = new ArrayBlockingQueue<>(capacity);
-        }
-
-        boolean offer(byte[] message) {
-            return outgoing.offer(message);
-        }
-
-        void stop() {
-            if (active.compareAndSet(true, false)) {
-                outgoing.clear();
-                outgoing.offer(WAKE_UP);
-            }
-        }
-
-        void write() {
+    /** Every member gets the messages in one order: only one caller distributes at a time. */
+    void broadcast(byte[] message) {
+        pending.add(message);
+        while (!pending.isEmpty() && distributing.compareAndSet(false, true)) {
             try {
-                while (true) {
-                    byte[] message = outgoing.take();
-                    if (!active.get()) return;
-                    ws.sendMessage(message);
-                }
-            } catch (IOException e) {
-                stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                byte[] next;
+                while ((next = pending.poll()) != null) sendToAll(next);
+            } finally {
+                distributing.set(false);
             }
+        }
+    }
+
+    private void sendToAll(byte[] message) {
+        List<WebSocket> dropped = null;
+        for (WebSocket member : members) {
+            boolean queued;
+            try {
+                queued = member.trySendMessage(message);
+            } catch (IOException e) {
+                queued = false;
+            }
+            if (!queued) {
+                if (dropped == null) dropped = new ArrayList<>();
+                dropped.add(member);
+            }
+        }
+        if (dropped != null) {
+            members.removeAll(dropped);
+            for (WebSocket member : dropped) member.close(1008, "too slow");
         }
     }
 }

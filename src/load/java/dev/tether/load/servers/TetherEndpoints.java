@@ -1,6 +1,7 @@
 package dev.tether.load.servers;
 
 import dev.tether.Message;
+import dev.tether.WebSocket;
 import dev.tether.WebSocketClosedException;
 import dev.tether.WebSocketConfig;
 import dev.tether.WebSocketHandler;
@@ -31,7 +32,7 @@ final class TetherEndpoints {
 
     static WebSocketHandler broadcast(BroadcastRoom room) {
         return ws -> {
-            BroadcastRoom.Member member = room.join(ws);
+            WebSocket member = room.join(ws);
             try {
                 while (true) {
                     Message message = ws.readMessage();
@@ -46,7 +47,7 @@ final class TetherEndpoints {
     }
 
     static EndpointRegistry registry() {
-        BroadcastRoom room = new BroadcastRoom(BroadcastRoom.DEFAULT_QUEUE_CAPACITY);
+        BroadcastRoom room = new BroadcastRoom();
         return new EndpointRegistry()
                 .register(new Endpoint("/echo", ECHO, CONFIG, List.of(), OriginPolicy.any()))
                 .register(new Endpoint("/broadcast", broadcast(room), CONFIG, List.of(), OriginPolicy.any()));
