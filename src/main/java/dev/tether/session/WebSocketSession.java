@@ -229,25 +229,42 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     }
 
     /**
-     * Writes now, or, on a server, leaves the frames for the next write when the sender is the handler's
-     * reading thread and more messages wait for it: its replies to them will follow at once, and one
-     * write then carries them all (a burst of ten small echoes costs one system call, not ten). The frames
-     * are written when the handler next waits for input, when they reach the outbound budget, or within
-     * about a millisecond ({@link DeferredFlushes}) if it does neither.
+     * Writes now, or, on a server, leaves the frames for the next write when the sender is a handler's
+     * reading thread with more messages waiting for it, on this connection or (a fan-out, {@link SendBurst})
+     * on the one it reads: its sends for them will follow at once, and one write then carries them all (a
+     * burst of ten small echoes costs one system call, not ten). The frames are written when the handler
+     * next waits for input, when they reach the outbound budget, or within about a millisecond
+     * ({@link DeferredFlushes}) if it does neither.
      */
     private void flushOrDefer() {
-        if (role == Role.SERVER && reader == Thread.currentThread() && inbox.hasMessages()
-                && outbound.unwrittenBytes() < outboundBudget) {
-            flushDeferred = true;
-            if (SWEEP_REGISTRATION.compareAndSet(this, 0, 1)) DeferredFlushes.add(this);
-            return;
+        if (role == Role.SERVER && outbound.unwrittenBytes() < outboundBudget) {
+            if (reader == Thread.currentThread() && inbox.hasMessages()) {
+                defer();
+                return;
+            }
+            // A fan-out from a handler in the midst of a burst on another connection.
+            SendBurst burst = SendBurst.ongoing();
+            if (burst != null && (flushDeferred || burst.defer(this))) {
+                defer();
+                return;
+            }
         }
         flushDeferred = false;
         transport.flush();
     }
 
-    /** Before the handler waits for input: what it left unflushed goes out now. */
-    private void flushIfDeferred() {
+    private void defer() {
+        flushDeferred = true;
+        if (SWEEP_REGISTRATION.compareAndSet(this, 0, 1)) DeferredFlushes.add(this);
+    }
+
+    /** Whether messages wait to be read here by {@code thread}, the connection's reader. */
+    boolean hasMessagesFor(Thread thread) {
+        return reader == thread && inbox.hasMessages();
+    }
+
+    /** Writes what was left unflushed, if anything. */
+    void flushIfDeferred() {
         if (flushDeferred) {
             flushDeferred = false;
             transport.flush();
@@ -392,8 +409,14 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     public Message readMessage(Duration timeout) throws IOException {
         Thread current = Thread.currentThread();
         if (reader != current) reader = current;
-        if (!inbox.hasMessages()) flushIfDeferred();
-        return inbox.take(timeout.toNanos(), resumeReading);
+        if (!inbox.hasMessages()) {
+            // About to wait for input: what this thread left unflushed, here or elsewhere, goes out first.
+            flushIfDeferred();
+            SendBurst.end();
+        }
+        Message message = inbox.take(timeout.toNanos(), resumeReading);
+        if (role == Role.SERVER && inbox.hasMessages()) SendBurst.reading(this);
+        return message;
     }
 
     @Override

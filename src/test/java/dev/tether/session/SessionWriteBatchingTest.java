@@ -127,4 +127,45 @@ class SessionWriteBatchingTest {
         t.session.close();
         assertEquals(List.of("text:last words", "close:1000"), t.writtenEvents());
     }
+
+    @Test
+    void aFanOutDuringABurstWritesEachOtherConnectionOnceForTheBurst() throws Exception {
+        InMemoryTransport sender = InMemoryTransport.server(WebSocketConfig.defaults());
+        InMemoryTransport member = InMemoryTransport.server(WebSocketConfig.defaults());
+        sender.receive(burst(3));
+        for (int i = 0; i < 2; i++) {
+            member.session.sendMessage("post:" + sender.session.readMessage().text());
+        }
+        assertEquals(0, member.writes, "held for the burst's end: more messages wait on the connection being read");
+        member.session.sendMessage("post:" + sender.session.readMessage().text()); // the burst's last
+        assertEquals(1, member.writes, "three posts, one write");
+        assertEquals(List.of("text:post:m0", "text:post:m1", "text:post:m2"), member.writtenEvents());
+    }
+
+    @Test
+    void aFanOutHeldForABurstIsWrittenWhenTheHandlerWaitsForInput() throws Exception {
+        InMemoryTransport sender = InMemoryTransport.server(WebSocketConfig.defaults());
+        InMemoryTransport member = InMemoryTransport.server(WebSocketConfig.defaults());
+        sender.receive(burst(2));
+        sender.session.readMessage();
+        member.session.sendMessage("held");
+        sender.session.readMessage(); // nothing waits now, but no send followed
+        assertEquals(0, member.writes);
+        org.junit.jupiter.api.Assertions.assertThrows(dev.tether.WebSocketTimeoutException.class,
+                () -> sender.session.readMessage(Duration.ofMillis(10)));
+        assertEquals(List.of("text:held"), member.writtenEvents(), "written before the handler waited");
+    }
+
+    @Test
+    void aFanOutHeldByAHandlerThatStopsReadingIsWrittenSoonAnyway() throws Exception {
+        DeferredFlushes.sweepDelayForTests(DeferredFlushes.SWEEP_DELAY_MICROS);
+        InMemoryTransport sender = InMemoryTransport.server(WebSocketConfig.defaults());
+        InMemoryTransport member = InMemoryTransport.server(WebSocketConfig.defaults());
+        sender.receive(burst(2));
+        sender.session.readMessage();
+        member.session.sendMessage("held");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (member.writes == 0 && System.nanoTime() < deadline) Thread.sleep(1);
+        assertEquals(List.of("text:held"), member.writtenEvents(), "the sweep wrote it");
+    }
 }
