@@ -71,8 +71,6 @@ public final class OutboundQueue {
     private Segment batchSegmentB;
     private boolean batchOut;
     private boolean closedForData;
-    /** Data frames were dropped (a failed connection): senders still waiting for them are told so. */
-    private boolean dataDropped;
     private boolean aborted;
 
     /**
@@ -168,27 +166,15 @@ public final class OutboundQueue {
 
     /**
      * Queues the close frame after the data frames already queued (a send that returned is written before
-     * the close), ahead of nothing else: no data is accepted afterwards.
+     * the close, also when the connection is failed: at most the outbound budget waits ahead of it), ahead of
+     * nothing else: no data is accepted afterwards.
      */
     public boolean enqueueClose(ByteBuffer frame) {
-        return close(frame, false);
-    }
-
-    /**
-     * Queues the close frame of a failed connection: data frames not yet taken are dropped, so that the close
-     * goes out at once, and their senders are told so. No data is accepted afterwards.
-     */
-    public boolean enqueueFailureClose(ByteBuffer frame) {
-        return close(frame, true);
-    }
-
-    private boolean close(ByteBuffer frame, boolean dropData) {
         lock.lock();
         try {
             if (aborted || closedForData) return false;
             closedForData = true;
             open = null;
-            if (dropData) dropQueuedData();
             // After the data: control frames normally overtake data, the close must not.
             data.add(new Frame(new ByteBuffer[] {frame}, 0));
             progress.signalAll();
@@ -196,15 +182,6 @@ public final class OutboundQueue {
         } finally {
             lock.unlock();
         }
-    }
-
-    private void dropQueuedData() {
-        for (Object entry : data) {
-            if (entry instanceof Segment) ((Segment) entry).release();
-        }
-        data.clear();
-        unwrittenBytes = dataBytesInBatch;
-        dataDropped = true;
     }
 
     /** The connection is gone: drop everything and release every waiting sender. */
@@ -338,7 +315,7 @@ public final class OutboundQueue {
         try {
             while (true) {
                 if (dataFramesWritten >= sequence) return Outcome.WRITTEN;
-                if (aborted || (dataDropped && !isOut(sequence))) return Outcome.DROPPED;
+                if (aborted) return Outcome.DROPPED;
                 if (remaining <= 0) return Outcome.TIMED_OUT;
                 remaining = progress.awaitNanos(remaining);
             }
@@ -366,11 +343,6 @@ public final class OutboundQueue {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Whether a frame is in the batch the transport holds (and so will still be written). */
-    private boolean isOut(long sequence) {
-        return batchOut && sequence <= dataFramesWritten + dataFramesInBatch;
     }
 
     /** A data frame queued on its own. */

@@ -515,7 +515,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     private void failConnection(WebSocketFailedException failure) {
         LOG.log(Level.FINE, () -> "failing " + describe() + ": " + failure.getMessage());
         if (closeHandshake.startLocal()) {
-            outbound.enqueueFailureClose(encoder.closeFrame(failure.closeCode(), failure.getMessage()));
+            outbound.enqueueClose(encoder.closeFrame(failure.closeCode(), failure.getMessage()));
         }
         closeHandshake.terminate();
         closeStatus = new CloseStatus(failure.closeCode(), failure.getMessage());

@@ -109,25 +109,6 @@ class OutboundQueueTest {
     }
 
     @Test
-    void failureCloseDropsDataNotYetTaken() throws Exception {
-        OutboundQueue q = new OutboundQueue();
-        long taken = q.enqueueData(buf(1));
-        ByteBuffer[] batch = new ByteBuffer[1];
-        q.take(batch); // frame 1 is out: it will be written
-        long dropped = q.enqueueData(buf(2));
-        ByteBuffer close = buf(8);
-        assertTrue(q.enqueueFailureClose(close));
-
-        assertEquals(-1, q.enqueueData(buf(3)));
-        assertEquals(OutboundQueue.Outcome.DROPPED, q.awaitWritten(dropped, 1, TimeUnit.SECONDS));
-        q.written();
-        assertEquals(OutboundQueue.Outcome.WRITTEN, q.awaitWritten(taken, 1, TimeUnit.SECONDS));
-        ByteBuffer[] next = new ByteBuffer[4];
-        assertEquals(1, q.take(next));
-        assertSame(close, next[0]);
-    }
-
-    @Test
     void waitingSenderTimesOutWhenNothingIsWritten() throws Exception {
         OutboundQueue q = new OutboundQueue();
         long seq = q.enqueueData(buf(1));

@@ -226,4 +226,22 @@ class SessionSendingTest {
         t.unstall();
         assertEquals(List.of("text:goodbye", "close:1000"), t.writtenEvents());
     }
+
+    @Test
+    void aMessageWhoseSendReturnedIsWrittenBeforeTheCloseOfAFailedConnection() throws Exception {
+        DeferredFlushes.sweepDelayForTests(TimeUnit.SECONDS.toMicros(30)); // the reply stays queued until the failure
+        try {
+            InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
+            t.receive(ClientFrames.join(java.nio.ByteBuffer.wrap(ClientFrames.text("one")), java.nio.ByteBuffer.wrap(ClientFrames.text("two"))));
+            t.session.readMessage();
+            t.session.sendMessage("sent before the failure"); // queued: a message still waits for the handler
+            t.receive(ClientFrames.data(Opcode.TEXT, true, new byte[] {(byte) 0xC0, (byte) 0x80})); // invalid UTF-8: 1007
+            List<String> events = t.writtenEvents();
+            assertEquals(2, events.size(), String.valueOf(events));
+            assertEquals("text:sent before the failure", events.get(0));
+            assertTrue(events.get(1).startsWith("close:1007"), String.valueOf(events));
+        } finally {
+            DeferredFlushes.sweepDelayForTests(DeferredFlushes.SWEEP_DELAY_MICROS);
+        }
+    }
 }
