@@ -298,16 +298,6 @@ public final class OutboundQueue {
         }
     }
 
-    /** Whether data frame {@code sequence} (0: none) has been written: its buffers are free again. */
-    public boolean isWritten(long sequence) {
-        lock.lock();
-        try {
-            return dataFramesWritten >= sequence;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Waits until data frame {@code sequence} is written, was dropped, or the timeout passes. */
     public Outcome awaitWritten(long sequence, long timeout, TimeUnit unit) throws InterruptedException {
         long remaining = unit.toNanos(timeout);

@@ -163,16 +163,12 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         boolean waitUntilWritten;
         try {
             ensureOpen();
-            sequence = payload.length <= SMALL_FRAME_PAYLOAD
-                    ? outbound.appendSmall(encoder, opcode, true, payload, 0, payload.length) : 0;
             // A frame that wraps the caller's array must be written before the send returns: the caller may
             // reuse the array. Up to the outbound budget it is copied instead, and the send returns at once.
-            waitUntilWritten = false;
-            if (sequence == 0) {
-                boolean copy = !owned && role == Role.SERVER && payload.length <= outboundBudget;
-                waitUntilWritten = !owned && role == Role.SERVER && !copy;
-                sequence = outbound.enqueueData(copy ? copiedFrame(opcode, payload) : encoder.dataFrame(opcode, true, payload, 0, payload.length));
-            }
+            boolean wraps = !owned && role == Role.SERVER;
+            boolean copy = wraps && payload.length <= outboundBudget;
+            waitUntilWritten = wraps && !copy;
+            sequence = queueWhole(opcode, payload, copy);
         } finally {
             sendLock.unlock();
         }
@@ -181,6 +177,17 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         flushOrDefer();
         awaitOutcome(waitUntilWritten ? awaitWritten(sequence, deadline) : awaitBudget(deadline));
         ConnectionStats.sent();
+    }
+
+    /**
+     * Queues a whole message as one frame: a small one into a segment (copied there), any other on its own,
+     * a copy of the payload when {@code copy}, else wrapping it. Returns its sequence, or -1 once closed.
+     */
+    private long queueWhole(Opcode opcode, byte[] payload, boolean copy) {
+        long sequence = payload.length <= SMALL_FRAME_PAYLOAD
+                ? outbound.appendSmall(encoder, opcode, true, payload, 0, payload.length) : 0;
+        if (sequence != 0) return sequence;
+        return outbound.enqueueData(copy ? copiedFrame(opcode, payload) : encoder.dataFrame(opcode, true, payload, 0, payload.length));
     }
 
     /** A frame in one buffer of its own, the payload copied: it may be written after the send returned. */
@@ -212,12 +219,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         try {
             ensureOpen();
             if (outbound.unwrittenBytes() > outboundBudget) return false;
-            sequence = payload.length <= SMALL_FRAME_PAYLOAD
-                    ? outbound.appendSmall(encoder, opcode, true, payload, 0, payload.length) : 0;
-            if (sequence == 0) {
-                boolean copy = !owned && role == Role.SERVER;
-                sequence = outbound.enqueueData(copy ? copiedFrame(opcode, payload) : encoder.dataFrame(opcode, true, payload, 0, payload.length));
-            }
+            sequence = queueWhole(opcode, payload, !owned && role == Role.SERVER);
         } finally {
             sendLock.unlock();
         }
@@ -238,7 +240,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
      */
     private void flushOrDefer() {
         if (role == Role.SERVER && outbound.unwrittenBytes() < outboundBudget) {
-            if (reader == Thread.currentThread() && inbox.hasMessages()) {
+            if (hasMessagesFor(Thread.currentThread())) {
                 defer();
                 return;
             }

@@ -136,7 +136,7 @@ class OutboundQueueTest {
     private static final FrameEncoder SERVER = new FrameEncoder(Role.SERVER);
 
     @Test
-    void smallFramesQueuedInARowLeaveAsOneBuffer() {
+    void smallFramesQueuedInARowLeaveAsOneBuffer() throws Exception {
         OutboundQueue q = new OutboundQueue();
         for (int i = 0; i < 10; i++) {
             assertTrue(q.appendSmall(SERVER, Opcode.TEXT, true, new byte[] {(byte) ('0' + i)}, 0, 1) > 0);
@@ -149,7 +149,7 @@ class OutboundQueueTest {
         assertEquals(30, q.unwrittenBytes());
         q.written();
         assertEquals(0, q.unwrittenBytes());
-        assertTrue(q.isWritten(10));
+        assertEquals(OutboundQueue.Outcome.WRITTEN, q.awaitWritten(10, 0, TimeUnit.SECONDS));
     }
 
     @Test
