@@ -36,13 +36,7 @@ public final class IdleBreakdown {
         try (LoadClient client = new LoadClient();
              ServerProcess p = ServerProcess.start(server.id, server.mainClass.getName(), javaHome, flags, out.resolve("server.log"), cpus)) {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", p.port());
-            client.open(address, "/echo", 10, 10, Duration.ofSeconds(30));
-            client.startEcho(64, 1, false);
-            Thread.sleep(1000);
-            client.stopSending();
-            client.awaitQuiet(Duration.ofSeconds(5));
-            client.closeAll(Duration.ofSeconds(5));
-            Thread.sleep(1000);
+            LoadBenchmark.warmUpForIdle(client, address);
             long heapBefore = p.heapAfterGc(true);
             Thread.sleep(1000);
             long rssBefore = p.rssBytes();

@@ -186,9 +186,11 @@ public final class LoadBenchmark {
         return result(id, label, server, metrics, notes(s, opened, options.room, quiet), m);
     }
 
-    private Result idle(LoadClient client, String id, Server server, ServerProcess process) throws Exception {
-        InetSocketAddress address = new InetSocketAddress("127.0.0.1", process.port());
-        // Warm the server a little so that what the first connection loads is not counted per connection.
+    /**
+     * Warms a fresh server a little (ten connections echo for a second, then close), so that what the first
+     * connection loads is not counted per idle connection. {@link IdleBreakdown} measures after the same.
+     */
+    static void warmUpForIdle(LoadClient client, InetSocketAddress address) throws Exception {
         client.open(address, "/echo", 10, 10, Duration.ofSeconds(30));
         client.startEcho(64, 1, false);
         Thread.sleep(1000);
@@ -196,6 +198,11 @@ public final class LoadBenchmark {
         client.awaitQuiet(Duration.ofSeconds(5));
         client.closeAll(Duration.ofSeconds(5));
         Thread.sleep(1000);
+    }
+
+    private Result idle(LoadClient client, String id, Server server, ServerProcess process) throws Exception {
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", process.port());
+        warmUpForIdle(client, address);
         long heapBefore = process.heapAfterGc(true);
         Thread.sleep(1000);
         long rssBefore = process.rssBytes();
