@@ -30,10 +30,6 @@ public final class ChatMember {
         return name;
     }
 
-    WebSocket webSocket() {
-        return webSocket;
-    }
-
     /** Queues a message on the connection without waiting. */
     Delivery offer(String message) {
         try {

@@ -1,9 +1,9 @@
 package dev.tether.examples;
 
 import dev.tether.CloseCodes;
+import dev.tether.WebSocket;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.tether.WebSocket;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
