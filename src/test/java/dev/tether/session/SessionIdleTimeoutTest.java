@@ -81,6 +81,21 @@ class SessionIdleTimeoutTest {
     }
 
     @Test
+    void theCloseNeverComesBeforeAWholeTimeoutWithoutMessages() throws Exception {
+        InMemoryTransport t = InMemoryTransport.server(idle(Duration.ZERO));
+        // A message just before the timer's first look, another between two looks, then silence.
+        Thread.sleep(IDLE.toMillis() / 8 - 10);
+        t.receive(ClientFrames.text("first"));
+        Thread.sleep(IDLE.toMillis() / 2 + 7);
+        t.receive(ClientFrames.text("last"));
+        long last = System.nanoTime();
+        SessionHeartbeatTest.waitFor(() -> !t.session.isConnected(), Duration.ofSeconds(5));
+        long quietMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - last);
+        assertTrue(awaitClosedForIdleness(t), t.writtenEvents().toString());
+        assertTrue(quietMillis >= IDLE.toMillis(), "closed only " + quietMillis + " ms after the last message");
+    }
+
+    @Test
     void fragmentsOfAMessageStillArrivingAreActivity() throws Exception {
         InMemoryTransport t = InMemoryTransport.server(idle(Duration.ZERO));
         long end = System.nanoTime() + IDLE.multipliedBy(4).toNanos();
