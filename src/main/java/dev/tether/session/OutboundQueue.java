@@ -62,8 +62,11 @@ public final class OutboundQueue {
     private Segment open;
     private long dataFramesQueued;
     private long dataFramesWritten;
-    /** Data bytes queued and not yet reported written (the batch out included). */
-    private long unwrittenBytes;
+    /**
+     * Data bytes queued and not yet reported written (the batch out included). Written under the lock, read
+     * without it by {@link #unwrittenBytes()}: every send asks, and most need no more than that answer.
+     */
+    private volatile long unwrittenBytes;
     /** Data frames and bytes in the batch the transport holds: counted as written when it reports the batch done. */
     private int dataFramesInBatch;
     private long dataBytesInBatch;
@@ -288,14 +291,9 @@ public final class OutboundQueue {
         }
     }
 
-    /** Data bytes queued and not yet written. */
+    /** Data bytes queued and not yet written (a snapshot: senders and the transport change it at once). */
     public long unwrittenBytes() {
-        lock.lock();
-        try {
-            return unwrittenBytes;
-        } finally {
-            lock.unlock();
-        }
+        return unwrittenBytes;
     }
 
     /** Waits until data frame {@code sequence} is written, was dropped, or the timeout passes. */

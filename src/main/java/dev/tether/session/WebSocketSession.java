@@ -78,6 +78,10 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     /** Made once: a method reference made per readMessage call is an allocation unless inlining removes it. */
     private final Runnable resumeReading = this::resumeReading;
 
+    /** A send's deadline not yet read off the clock (see {@link #deadline()}, which never returns it). */
+    private static final long NO_DEADLINE = Long.MIN_VALUE;
+    private final long writeTimeoutNanos;
+
     /** Payloads up to this size are encoded into the outbound queue's reusable segments. */
     private static final int SMALL_FRAME_PAYLOAD = 512;
     /** Unwritten bytes a send may leave queued and return (see {@link WebSocketConfig#maxOutboundBufferBytes()}). */
@@ -88,6 +92,8 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     private volatile Thread reader;
     /** Frames were queued without a flush (see {@link #flushOrDefer()}). */
     private volatile boolean flushDeferred;
+    /** The next session in {@link DeferredFlushes}' stack while this one waits there. */
+    WebSocketSession nextDeferred;
     /** 1 while this session waits in {@link DeferredFlushes}. */
     private volatile int sweepRegistration;
     private static final AtomicIntegerFieldUpdater<WebSocketSession> SWEEP_REGISTRATION =
@@ -99,6 +105,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         this.info = Objects.requireNonNull(info, "info");
         this.inbox = new Inbox(this.config.maxInboundBufferBytes());
         this.outboundBudget = this.config.maxOutboundBufferBytes();
+        this.writeTimeoutNanos = this.config.writeTimeout().toNanos();
         this.encoder = new FrameEncoder(role);
         this.inbound = new InboundProtocol(role, this.config.maxFrameSize(), this.config.maxMessageSize(), new Events());
         this.heartbeat = new Heartbeat(new HeartbeatPeer(), this.config.pingInterval().toMillis(),
@@ -157,8 +164,12 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     private void sendWhole(Opcode opcode, byte[] payload, boolean owned) throws IOException {
         Objects.requireNonNull(payload, "message");
-        long deadline = deadline();
-        lockForSending(deadline);
+        // The clock is read only when the send has to wait (for the lock or for the peer): most sends do neither.
+        long deadline = NO_DEADLINE;
+        if (!sendLock.tryLock()) {
+            deadline = deadline();
+            lockForSending(deadline);
+        }
         long sequence;
         boolean waitUntilWritten;
         try {
@@ -175,7 +186,10 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         if (sequence < 0) throw closedException();
         idleTimer.activity();
         flushOrDefer();
-        awaitOutcome(waitUntilWritten ? awaitWritten(sequence, deadline) : awaitBudget(deadline));
+        if (waitUntilWritten || outbound.unwrittenBytes() > outboundBudget) {
+            if (deadline == NO_DEADLINE) deadline = deadline();
+            awaitOutcome(waitUntilWritten ? awaitWritten(sequence, deadline) : awaitBudget(deadline));
+        }
         ConnectionStats.sent();
     }
 
@@ -372,7 +386,8 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     }
 
     private long deadline() {
-        return System.nanoTime() + config.writeTimeout().toNanos();
+        long deadline = System.nanoTime() + writeTimeoutNanos;
+        return deadline == NO_DEADLINE ? deadline + 1 : deadline;
     }
 
     @Override
