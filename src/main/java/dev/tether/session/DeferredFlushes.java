@@ -1,8 +1,8 @@
 package dev.tether.session;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The safety net under deferred flushes: a handler that sends while more input waits for it leaves its
@@ -17,7 +17,11 @@ final class DeferredFlushes {
     /** The delay in force; tests that count writes lengthen it so that no sweep runs in their midst. */
     private static volatile long sweepDelayMicros = SWEEP_DELAY_MICROS;
 
-    private static final ConcurrentLinkedQueue<WebSocketSession> WAITING = new ConcurrentLinkedQueue<>();
+    /**
+     * The sessions waiting, as a stack linked through {@link WebSocketSession#nextDeferred}: a deferral is a
+     * compare-and-set, with no queue node allocated per burst of replies.
+     */
+    private static final AtomicReference<WebSocketSession> WAITING = new AtomicReference<>();
     private static final AtomicBoolean SWEEP_SCHEDULED = new AtomicBoolean();
 
     private DeferredFlushes() {
@@ -25,7 +29,11 @@ final class DeferredFlushes {
 
     /** Registers a session with frames left unflushed; the caller registers each session once at a time. */
     static void add(WebSocketSession session) {
-        WAITING.add(session);
+        WebSocketSession top;
+        do {
+            top = WAITING.get();
+            session.nextDeferred = top;
+        } while (!WAITING.compareAndSet(top, session));
         if (SWEEP_SCHEDULED.compareAndSet(false, true)) scheduleSweep();
     }
 
@@ -36,13 +44,19 @@ final class DeferredFlushes {
     private static void sweep() {
         SWEEP_SCHEDULED.set(false);
         // Only those waiting now: a session that defers again meanwhile waits for the next sweep.
-        for (int n = WAITING.size(); n > 0; n--) {
-            WebSocketSession session = WAITING.poll();
-            if (session == null) break;
+        flush(WAITING.getAndSet(null));
+        // A session added after the take but before the flag was reset scheduled nothing.
+        if (WAITING.get() != null && SWEEP_SCHEDULED.compareAndSet(false, true)) scheduleSweep();
+    }
+
+    /** Flushes the sessions of one taken stack; each may register again (and relink itself) as soon as it is flushed. */
+    private static void flush(WebSocketSession session) {
+        while (session != null) {
+            WebSocketSession next = session.nextDeferred;
+            session.nextDeferred = null;
             session.flushDeferredBySweep();
+            session = next;
         }
-        // A session added after the poll found the queue empty but before the flag was reset scheduled nothing.
-        if (!WAITING.isEmpty() && SWEEP_SCHEDULED.compareAndSet(false, true)) scheduleSweep();
     }
 
     /** For tests: the sweep delay from now on (the default: {@link #SWEEP_DELAY_MICROS}). */
@@ -58,9 +72,9 @@ final class DeferredFlushes {
 
     private static void flushAllNow() {
         SWEEP_SCHEDULED.set(false);
-        WebSocketSession session;
-        while ((session = WAITING.poll()) != null) {
-            session.flushDeferredBySweep();
+        WebSocketSession taken;
+        while ((taken = WAITING.getAndSet(null)) != null) {
+            flush(taken);
         }
     }
 }
