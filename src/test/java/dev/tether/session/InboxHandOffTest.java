@@ -24,13 +24,14 @@ class InboxHandOffTest {
     private static final int MESSAGES = 200_000;
 
     /**
-     * The read loop adds as the reader takes, pausing at a small bound as the transport does; the reader
-     * keeps catching up and parking. A lost wake-up (of the reader, or of the paused loop) hangs here.
+     * The read loop adds as the reader takes, pausing at a small bound as the transport does, and often
+     * waits for the reader to catch up; the reader keeps catching up and parking. A lost wake-up (of the
+     * reader, or of the paused loop) hangs here.
      */
     @Test
     void noWakeUpIsLostBetweenAProducerAndAReader() throws Exception {
         for (long timeout : new long[] {0, TimeUnit.MINUTES.toNanos(10)}) {
-            Inbox inbox = new Inbox(64);
+            Inbox inbox = new Inbox(24); // a few messages: the loop pauses often
             Semaphore resumed = new Semaphore(0);
             Reader<Integer> reader = new Reader<>("reader", () -> {
                 for (int i = 0; i < MESSAGES; i++) {
@@ -47,8 +48,9 @@ class InboxHandOffTest {
                         pauses++;
                         if (!resumed.tryAcquire(InboxTestSupport.HANG_GUARD_SECONDS, TimeUnit.SECONDS)) fail("never resumed");
                     }
-                    // Now and then let the reader run dry, so that it parks rather than finds a message.
-                    if (i % 1024 == 0) LockSupport.parkNanos(20_000);
+                    // Often wait until the reader ran dry, as a request awaiting its reply would: the reader
+                    // then parks, and no later message would come to repair a lost wake-up.
+                    if (i % 8 == 7) awaitDrained(inbox);
                 }
                 return pauses;
             });
@@ -56,6 +58,14 @@ class InboxHandOffTest {
             producer.result();
             assertFalse(inbox.hasMessages());
             assertEquals(0, resumed.availablePermits(), "resumed only when paused");
+        }
+    }
+
+    private static void awaitDrained(Inbox inbox) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(InboxTestSupport.HANG_GUARD_SECONDS);
+        while (inbox.hasMessages()) {
+            if (System.nanoTime() - deadline > 0) fail("the reader never took the last message: its wake-up was lost");
+            Thread.yield();
         }
     }
 

@@ -42,8 +42,9 @@ final class InboxTestSupport {
                 if (e.getCause() instanceof Exception) throw (Exception) e.getCause();
                 throw e;
             } catch (TimeoutException e) {
+                String stack = java.util.Arrays.toString(thread.getStackTrace());
                 thread.interrupt();
-                return fail(thread.getName() + " hung; its stack: " + java.util.Arrays.toString(thread.getStackTrace()));
+                return fail(thread.getName() + " hung; its stack: " + stack);
             }
         }
 
