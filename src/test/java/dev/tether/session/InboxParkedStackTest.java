@@ -1,7 +1,6 @@
 package dev.tether.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,6 +10,7 @@ import dev.tether.session.InboxTestSupport.Reader;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -22,30 +22,43 @@ import org.junit.jupiter.api.Test;
 class InboxParkedStackTest {
 
     @Test
-    void readMessageParksInInboxTakeDirectly() throws Exception {
+    void runWithParksInInboxTakeOneFrameBelow() throws Exception {
         InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
-        StackTraceElement[] stack = parkedStack(t, t.session::readMessage);
+        CountDownLatch handled = new CountDownLatch(1);
+        StackTraceElement[] stack = parkedStack(t, () -> {
+            t.session.runWith(message -> handled.countDown());
+            return null;
+        }, () -> assertTrue(handled.await(InboxTestSupport.HANG_GUARD_SECONDS, TimeUnit.SECONDS)));
         int take = indexOf(stack, Inbox.class.getName(), "take");
         assertTrue(stack[take - 1].getClassName().equals(LockSupport.class.getName())
                 && stack[take - 1].getMethodName().startsWith("park"), "take parks itself: " + Arrays.toString(stack));
-        assertEquals("readMessage", stack[take + 1].getMethodName(), Arrays.toString(stack));
-        assertEquals(WebSocketSession.class.getName(), stack[take + 1].getClassName());
-        assertNotEquals(WebSocketSession.class.getName(), stack[take + 2].getClassName(),
-                "readMessage() takes from the inbox itself, not through readMessage(Duration): " + Arrays.toString(stack));
+        assertEquals(WebSocketSession.class.getName(), stack[take + 1].getClassName(), Arrays.toString(stack));
+        assertEquals("runWith", stack[take + 2].getMethodName(),
+                "runWith reads through one frame only, not through readMessage(): " + Arrays.toString(stack));
     }
 
     @Test
-    void readMessageWithATimeoutParksInInboxTakeDirectly() throws Exception {
+    void readMessageParksInInboxTakeOneFrameBelow() throws Exception {
         InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
-        StackTraceElement[] stack = parkedStack(t, () -> t.session.readMessage(Duration.ofMinutes(10)));
+        StackTraceElement[] stack = parkedStack(t, t.session::readMessage, () -> { });
+        int take = indexOf(stack, Inbox.class.getName(), "take");
+        assertEquals("park", stack[take - 1].getMethodName(), Arrays.toString(stack));
+        assertEquals(WebSocketSession.class.getName(), stack[take + 1].getClassName(), Arrays.toString(stack));
+        assertEquals("readMessage", stack[take + 2].getMethodName(), Arrays.toString(stack));
+    }
+
+    @Test
+    void readMessageWithATimeoutParksInInboxTakeOneFrameBelow() throws Exception {
+        InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
+        StackTraceElement[] stack = parkedStack(t, () -> t.session.readMessage(Duration.ofMinutes(10)), () -> { });
         int take = indexOf(stack, Inbox.class.getName(), "take");
         assertEquals("parkNanos", stack[take - 1].getMethodName(), Arrays.toString(stack));
         assertEquals(LockSupport.class.getName(), stack[take - 1].getClassName());
-        assertEquals("readMessage", stack[take + 1].getMethodName());
+        assertEquals("readMessage", stack[take + 2].getMethodName(), Arrays.toString(stack));
     }
 
-    /** The stack of a thread running {@code read} once it parks; then a message lets it finish. */
-    private static StackTraceElement[] parkedStack(InMemoryTransport t, Callable<Message> read) throws Exception {
+    /** The stack of a thread running {@code read} once it parks; then a message lets it go on ({@code after} checks that). */
+    private static StackTraceElement[] parkedStack(InMemoryTransport t, Callable<Message> read, Check after) throws Exception {
         Reader<Message> reader = new Reader<>("reader", read);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(InboxTestSupport.HANG_GUARD_SECONDS);
         StackTraceElement[] stack;
@@ -59,8 +72,14 @@ class InboxParkedStackTest {
             Thread.sleep(1);
         }
         t.receive(ClientFrames.text("done"));
-        assertEquals("done", reader.result().text());
+        after.run();
+        t.session.close();
+        reader.result();
         return stack;
+    }
+
+    private interface Check {
+        void run() throws Exception;
     }
 
     private static int indexOf(StackTraceElement[] stack, String className, String method) {
