@@ -36,7 +36,8 @@ import org.eclipse.jetty.util.IteratingCallback;
 public final class JettyTransport implements Transport {
 
     private static final Logger LOG = Logger.getLogger(JettyTransport.class.getName());
-    private static final int READ_BUFFER_SIZE = 16 * 1024;
+    /** Borrowed per read burst, so its size costs an idle connection nothing; a big message needs 4 times fewer reads than at 16 KiB. */
+    private static final int READ_BUFFER_SIZE = 64 * 1024;
     private static final int BATCH_SIZE = 32;
 
     private static final int READING = 0;
