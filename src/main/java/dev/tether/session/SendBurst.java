@@ -8,8 +8,9 @@ import java.util.ArrayList;
  * posting every message to every member) wait for the burst's end, so that each connection gets one write
  * for several messages instead of one each, as a Netty server flushes once per read.
  *
- * <p>Made only for a thread that has had such a burst (an idle connection's thread never has one), and
- * touched only by its own thread. The sweep ({@link DeferredFlushes}) still writes anything left within a
+ * <p>Made only for a thread that has had such a burst, and touched only by its own thread. A reader asks
+ * for its burst's end only once its connection has had a burst, so an idle connection's thread is never
+ * given the thread-local map that asking would make. The sweep ({@link DeferredFlushes}) still writes anything left within a
  * millisecond if the thread does not come back.
  */
 final class SendBurst {

@@ -88,6 +88,8 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     private final long outboundBudget;
     /** A fragmented send holds the send lock while it waits for the peer: trySendMessage must not wait for it. */
     private volatile boolean sendingFragments;
+    /** A reader of this connection has had a {@link SendBurst}: readers must end theirs before they wait. */
+    private boolean burstsHere;
     /** The thread that last read a message: the handler's, whose replies may share a write. */
     private volatile Thread reader;
     /** Frames were queued without a flush (see {@link #flushOrDefer()}). */
@@ -438,10 +440,15 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         if (!inbox.hasMessages()) {
             // About to wait for input: what this thread left unflushed, here or elsewhere, goes out first.
             flushIfDeferred();
-            SendBurst.end();
+            // Asked only after a burst here: asking makes the thread a ThreadLocal map, and an idle
+            // connection's reader never has a burst (0.13 KiB of heap per idle connection, issue #6).
+            if (burstsHere) SendBurst.end();
         }
         Message message = inbox.take(timeoutNanos, resumeReading);
-        if (role == Role.SERVER && inbox.hasMessages()) SendBurst.reading(this);
+        if (role == Role.SERVER && inbox.hasMessages()) {
+            burstsHere = true;
+            SendBurst.reading(this);
+        }
         return message;
     }
 
