@@ -3,10 +3,8 @@ package dev.tether.session;
 import java.net.HttpCookie;
 import java.net.InetSocketAddress;
 import java.security.Principal;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the opening handshake established: request path and query, headers (names lower-cased),
@@ -16,7 +14,7 @@ public record HandshakeInfo(String path, String query, Map<String, List<String>>
                             Principal userPrincipal, String subprotocol, InetSocketAddress remoteAddress) {
 
     public HandshakeInfo {
-        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(headers));
+        headers = headers == null ? Map.of() : HeaderMap.copyOf(headers);
         cookies = cookies == null ? List.of() : List.copyOf(cookies);
     }
 
