@@ -177,7 +177,8 @@ public final class WebSocketConfig {
      * How long a connection may go without a data message, received or sent, before it is closed with 1001
      * ("idle timeout", a normal closing handshake); {@link Duration#ZERO} never closes an idle connection.
      * Pings and pongs are not activity: the heartbeat keeps a connection whose peer still answers from being
-     * dropped as dead, and must not keep an unused one open forever. Default 10 minutes.
+     * dropped as dead, and must not keep an unused one open forever. The close comes never sooner than the
+     * timeout after the last data message, and at most an eighth of it later. Default 10 minutes.
      */
     public Duration idleTimeout() {
         return idleTimeout;
