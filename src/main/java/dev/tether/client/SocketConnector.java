@@ -7,11 +7,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -27,20 +26,24 @@ final class SocketConnector {
     /** Input buffer: one read takes up to this much from the network. */
     static final int BUFFER_SIZE = 16 * 1024;
 
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
     private final Duration connectTimeout;
     private final SSLContext sslContext;
     private final ProxySettings proxy;
+    private final HostResolver resolver;
 
     /**
      * @param sslContext for wss, or null for the JVM's default context
      * @param proxy null to connect directly
      */
     SocketConnector(Duration connectTimeout, SSLContext sslContext, ProxySettings proxy) {
+        this(connectTimeout, sslContext, proxy, HostResolver.system());
+    }
+
+    SocketConnector(Duration connectTimeout, SSLContext sslContext, ProxySettings proxy, HostResolver resolver) {
         this.connectTimeout = connectTimeout;
         this.sslContext = sslContext;
         this.proxy = proxy;
+        this.resolver = resolver;
     }
 
     /**
@@ -65,13 +68,15 @@ final class SocketConnector {
         String host = proxy != null ? proxy.host() : uri.connectHost();
         int port = proxy != null ? proxy.port() : uri.port();
         String what = (proxy != null ? "proxy " : "") + host + ":" + port;
-        InetSocketAddress address = new InetSocketAddress(host, port);
-        if (address.isUnresolved()) throw new UnknownHostException("cannot resolve " + what);
+        // The lookup and the TCP connect share the connect timeout.
+        long deadline = System.nanoTime() + connectTimeout.toNanos();
+        InetSocketAddress address = new InetSocketAddress(resolver.resolve(host, connectTimeout), port);
+        long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         Socket tcp = new Socket();
         try {
             // Small frames (pings, short messages) must go out now, not wait for Nagle.
             tcp.setTcpNoDelay(true);
-            tcp.connect(address, (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
+            tcp.connect(address, (int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingMillis)));
             return tcp;
         } catch (SocketTimeoutException e) {
             HandshakeTimer.closeQuietly(tcp);
@@ -107,7 +112,7 @@ final class SocketConnector {
     }
 
     private static SNIHostName serverName(String host) {
-        if (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches()) return null;
+        if (HostResolver.isIpLiteral(host)) return null;
         try {
             return new SNIHostName(host);
         } catch (IllegalArgumentException e) {

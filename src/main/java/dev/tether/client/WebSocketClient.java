@@ -185,7 +185,10 @@ public final class WebSocketClient {
         private Builder() {
         }
 
-        /** How long the TCP connect may take (to the server, or to the proxy). Default 10 s. */
+        /**
+         * How long looking up the host and the TCP connect may take together (to the server, or to the
+         * proxy). Default 10 s.
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
