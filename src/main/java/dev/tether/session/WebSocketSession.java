@@ -81,6 +81,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
     /** A send's deadline not yet read off the clock (see {@link #deadline()}, which never returns it). */
     private static final long NO_DEADLINE = Long.MIN_VALUE;
     private final long writeTimeoutNanos;
+    private final long readTimeoutNanos;
 
     /** Payloads up to this size are encoded into the outbound queue's reusable segments. */
     private static final int SMALL_FRAME_PAYLOAD = 512;
@@ -107,7 +108,8 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         this.info = Objects.requireNonNull(info, "info");
         this.inbox = new Inbox(this.config.maxInboundBufferBytes());
         this.outboundBudget = this.config.maxOutboundBufferBytes();
-        this.writeTimeoutNanos = this.config.writeTimeout().toNanos();
+        this.writeTimeoutNanos = boundedNanos(this.config.writeTimeout());
+        this.readTimeoutNanos = boundedNanos(this.config.readTimeout());
         this.encoder = new FrameEncoder(role);
         this.inbound = new InboundProtocol(role, this.config.maxFrameSize(), this.config.maxMessageSize(), new Events());
         this.heartbeat = new Heartbeat(new HeartbeatPeer(), this.config.pingInterval().toMillis(),
@@ -387,6 +389,11 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         throw new WebSocketTimeoutException(reason);
     }
 
+    /** A timeout in nanoseconds, at most a quarter of {@code long}'s range (73 years): a deadline never overflows. */
+    private static long boundedNanos(Duration timeout) {
+        return timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE / 4)) > 0 ? Long.MAX_VALUE / 4 : timeout.toNanos();
+    }
+
     private long deadline() {
         long deadline = System.nanoTime() + writeTimeoutNanos;
         return deadline == NO_DEADLINE ? deadline + 1 : deadline;
@@ -421,12 +428,12 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     @Override
     public Message readMessage() throws IOException {
-        return readWithin(config.readTimeout().toNanos());
+        return readWithin(readTimeoutNanos);
     }
 
     @Override
     public Message readMessage(Duration timeout) throws IOException {
-        return readWithin(timeout.toNanos());
+        return readWithin(boundedNanos(timeout));
     }
 
     /**
@@ -457,7 +464,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         while (true) {
             Message message;
             try {
-                message = readWithin(config.readTimeout().toNanos());
+                message = readWithin(readTimeoutNanos);
             } catch (WebSocketTimeoutException e) {
                 continue;
             } catch (WebSocketClosedException e) {

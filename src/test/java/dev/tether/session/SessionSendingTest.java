@@ -25,6 +25,27 @@ import org.junit.jupiter.api.Test;
 class SessionSendingTest {
 
     @Test
+    void aWriteTimeoutOfCenturiesIsAlmostForeverNotAnOverflow() throws Exception {
+        // Longer than a long holds in nanoseconds: sends must neither throw nor time out at once.
+        WebSocketConfig centuries = WebSocketConfig.builder().writeTimeout(Duration.ofDays(365L * 1000)).build();
+        InMemoryTransport t = InMemoryTransport.server(centuries);
+        t.session.sendMessage("small");
+        t.session.sendMessage(new byte[200_000]); // over the outbound buffer: waits until written
+        t.session.sendTextFrames(List.of("a", "b"));
+        assertEquals(List.of("text:small", "binary:200000", "text:ab"), t.writtenEvents());
+    }
+
+    @Test
+    void readTimeoutsOfCenturiesAreAlmostForeverNotAnOverflow() throws Exception {
+        WebSocketConfig centuries = WebSocketConfig.builder().readTimeout(Duration.ofDays(365L * 1000)).build();
+        InMemoryTransport t = InMemoryTransport.server(centuries);
+        t.receive(ClientFrames.text("one"));
+        t.receive(ClientFrames.text("two"));
+        assertEquals("one", t.session.readMessage().text());
+        assertEquals("two", t.session.readMessage(Duration.ofDays(365L * 1000)).text());
+    }
+
+    @Test
     void concurrentSendersNeverInterleaveTheirFrames() throws Exception {
         InMemoryTransport t = InMemoryTransport.server(WebSocketConfig.defaults());
         int senders = 8;

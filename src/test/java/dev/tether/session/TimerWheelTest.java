@@ -62,6 +62,18 @@ class TimerWheelTest {
     }
 
     @Test
+    void aDeadlineBeyondLongsRangeMeansNeverRatherThanAnOverflowIntoThePast() throws Exception {
+        Probe never = new Probe();
+        Probe witness = new Probe();
+        wheel.schedule(never, Long.MAX_VALUE); // a 1000-year ping interval comes here saturated
+        wheel.schedule(witness, TimeUnit.MILLISECONDS.toNanos(40));
+        assertTrue(witness.expired.await(10, TimeUnit.SECONDS));
+        Thread.sleep(20);
+        assertEquals(List.of(), never.expiries);
+        assertTrue(never.isScheduled());
+    }
+
+    @Test
     void aCancelledEntryNeverExpires() throws Exception {
         Probe cancelled = new Probe();
         Probe witness = new Probe();
