@@ -1,6 +1,7 @@
 package dev.tether.client;
 
 import dev.tether.WebSocketTimeoutException;
+import dev.tether.session.Nanos;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
@@ -72,7 +73,7 @@ final class HostResolver {
                     + " host name lookups are already waiting for the resolver");
         }
         try {
-            return answer.get(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return answer.get(Math.max(1, Nanos.bounded(timeout)), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             WebSocketTimeoutException timedOut = new WebSocketTimeoutException("looking up " + host
                     + " did not complete within the connect timeout (" + timeout.toMillis() + " ms)");

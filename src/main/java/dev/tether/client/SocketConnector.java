@@ -2,6 +2,7 @@ package dev.tether.client;
 
 import dev.tether.WebSocketException;
 import dev.tether.WebSocketTimeoutException;
+import dev.tether.session.Nanos;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -69,7 +70,7 @@ final class SocketConnector {
         int port = proxy != null ? proxy.port() : uri.port();
         String what = (proxy != null ? "proxy " : "") + host + ":" + port;
         // The lookup and the TCP connect share the connect timeout.
-        long deadline = System.nanoTime() + connectTimeout.toNanos();
+        long deadline = System.nanoTime() + Nanos.bounded(connectTimeout);
         InetSocketAddress address = new InetSocketAddress(resolver.resolve(host, connectTimeout), port);
         long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         Socket tcp = new Socket();

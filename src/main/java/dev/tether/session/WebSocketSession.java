@@ -108,8 +108,8 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         this.info = Objects.requireNonNull(info, "info");
         this.inbox = new Inbox(this.config.maxInboundBufferBytes());
         this.outboundBudget = this.config.maxOutboundBufferBytes();
-        this.writeTimeoutNanos = boundedNanos(this.config.writeTimeout());
-        this.readTimeoutNanos = boundedNanos(this.config.readTimeout());
+        this.writeTimeoutNanos = Nanos.bounded(this.config.writeTimeout());
+        this.readTimeoutNanos = Nanos.bounded(this.config.readTimeout());
         this.encoder = new FrameEncoder(role);
         this.inbound = new InboundProtocol(role, this.config.maxFrameSize(), this.config.maxMessageSize(), new Events());
         this.heartbeat = new Heartbeat(new HeartbeatPeer(), this.config.pingInterval().toMillis(),
@@ -389,11 +389,6 @@ public final class WebSocketSession implements WebSocket, TransportListener {
         throw new WebSocketTimeoutException(reason);
     }
 
-    /** A timeout in nanoseconds, at most a quarter of {@code long}'s range (73 years): a deadline never overflows. */
-    private static long boundedNanos(Duration timeout) {
-        return timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE / 4)) > 0 ? Long.MAX_VALUE / 4 : timeout.toNanos();
-    }
-
     private long deadline() {
         long deadline = System.nanoTime() + writeTimeoutNanos;
         return deadline == NO_DEADLINE ? deadline + 1 : deadline;
@@ -433,7 +428,7 @@ public final class WebSocketSession implements WebSocket, TransportListener {
 
     @Override
     public Message readMessage(Duration timeout) throws IOException {
-        return readWithin(boundedNanos(timeout));
+        return readWithin(Nanos.bounded(timeout));
     }
 
     /**

@@ -48,6 +48,12 @@ class HostResolverTest {
     }
 
     @Test
+    void aConnectTimeoutOfCenturiesWaitsForTheAnswer() throws Exception {
+        HostResolver resolver = new HostResolver(host -> InetAddress.getLoopbackAddress());
+        assertTrue(resolver.resolve("patient.example", Duration.ofDays(365L * 1000)).isLoopbackAddress());
+    }
+
+    @Test
     void anUnknownHostIsReportedAsSuch() {
         HostResolver resolver = new HostResolver(host -> {
             throw new UnknownHostException(host);
