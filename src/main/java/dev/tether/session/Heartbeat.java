@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * (every interval, on a fixed grid from the start; a ping still unanswered at a grid point means no new
  * one) and at the pong deadline of the ping it sent, whichever comes first. Runs on the timer thread.
  */
-final class Heartbeat extends TimerWheel.Entry {
+final class Heartbeat extends ConnectionTimer {
 
     interface Peer {
         /** Sends a heartbeat ping; false when it could not be queued (the connection is closing). */
@@ -26,7 +26,6 @@ final class Heartbeat extends TimerWheel.Entry {
     private final long pongTimeoutNanos;
     /** When the unanswered ping was sent ({@link System#nanoTime()}), or 0 when none is outstanding. */
     private volatile long pingSentNanos;
-    private volatile boolean stopped;
     /** Timer thread only (and start): when the next ping is due, on the grid of intervals from the start. */
     private long nextPingNanos;
 
@@ -39,13 +38,7 @@ final class Heartbeat extends TimerWheel.Entry {
     void start() {
         if (intervalNanos <= 0) return;
         nextPingNanos = System.nanoTime() + intervalNanos;
-        Timers.wheel().schedule(this, intervalNanos);
-        if (stopped) Timers.wheel().cancel(this); // stop() ran meanwhile
-    }
-
-    void stop() {
-        stopped = true;
-        Timers.wheel().cancel(this);
+        scheduleIn(intervalNanos);
     }
 
     /** Any pong proves the peer is there (RFC 6455 allows unsolicited pongs too). */
@@ -55,11 +48,11 @@ final class Heartbeat extends TimerWheel.Entry {
 
     @Override
     void expired() {
-        if (stopped) return;
+        if (isStopped()) return;
         long now = System.nanoTime();
         long sent = pingSentNanos;
         if (sent != 0 && now - sent >= pongTimeoutNanos) {
-            stopped = true;
+            expiredForGood();
             peer.unresponsive(TimeUnit.NANOSECONDS.toMillis(now - sent));
             return;
         }
@@ -72,8 +65,7 @@ final class Heartbeat extends TimerWheel.Entry {
         long wake = nextPingNanos;
         long outstanding = pingSentNanos;
         if (outstanding != 0 && outstanding + pongTimeoutNanos - wake < 0) wake = outstanding + pongTimeoutNanos;
-        Timers.wheel().schedule(this, wake - now);
-        if (stopped) Timers.wheel().cancel(this);
+        scheduleIn(wake - now);
     }
 
     /** Sends a ping; false when the connection is closing (the heartbeat then stops). */

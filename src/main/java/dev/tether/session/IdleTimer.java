@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * a connection is closed once no flag was seen for the whole timeout. So the close comes never early and at
  * most an eighth of the timeout late. Runs on the timer thread.
  */
-final class IdleTimer extends TimerWheel.Entry {
+final class IdleTimer extends ConnectionTimer {
 
     /** Looks per timeout: how late, as a fraction of the timeout, the close may come. */
     private static final int CHECKS_PER_TIMEOUT = 8;
@@ -28,7 +28,6 @@ final class IdleTimer extends TimerWheel.Entry {
     private volatile boolean active;
     /** When the timer last saw activity (or started): the timer thread's own. */
     private long quietSinceNanos;
-    private volatile boolean stopped;
 
     IdleTimer(Peer peer, long timeoutMillis) {
         this.peer = peer;
@@ -39,7 +38,7 @@ final class IdleTimer extends TimerWheel.Entry {
     void start() {
         if (timeoutNanos <= 0) return;
         quietSinceNanos = System.nanoTime();
-        schedule(checkNanos);
+        scheduleIn(checkNanos);
     }
 
     /** A data message was received or sent. */
@@ -47,20 +46,9 @@ final class IdleTimer extends TimerWheel.Entry {
         if (!active && timeoutNanos > 0) active = true;
     }
 
-    void stop() {
-        stopped = true;
-        Timers.wheel().cancel(this);
-    }
-
-    private void schedule(long delayNanos) {
-        if (stopped) return;
-        Timers.wheel().schedule(this, delayNanos);
-        if (stopped) Timers.wheel().cancel(this); // stop() ran between the test and the scheduling
-    }
-
     @Override
     void expired() {
-        if (stopped) return;
+        if (isStopped()) return;
         long now = System.nanoTime();
         if (active) {
             active = false;
@@ -68,10 +56,10 @@ final class IdleTimer extends TimerWheel.Entry {
         }
         long idle = now - quietSinceNanos;
         if (idle >= timeoutNanos) {
-            stopped = true;
+            expiredForGood();
             peer.idle(TimeUnit.NANOSECONDS.toMillis(idle));
         } else {
-            schedule(Math.min(checkNanos, timeoutNanos - idle));
+            scheduleIn(Math.min(checkNanos, timeoutNanos - idle));
         }
     }
 }
